@@ -1,0 +1,112 @@
+"""Document-level facts: title, region, year, and which part reviews and which plans."""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from . import periods
+from .indicators import PartKind, classify_part
+from .load import InputError
+from .model import Section
+from .normalize import Normalized
+from .rules import data_path, table
+
+
+@cache
+def _rules():
+    t = table("document.toml")
+    return t, [regex.compile(p, regex.M) for p in t["region_patterns"]]
+
+
+@cache
+def _places() -> dict[str, str]:
+    """Stem -> official name: 通辽 -> 通辽市, from the gazetteer."""
+    t, _ = _rules()
+    suffix = regex.compile("(?:" + "|".join(t["place_suffixes"]) + ")$")
+    out: dict[str, str] = {}
+    for line in data_path("places.txt").read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            stem = suffix.sub("", name)
+            if len(stem) >= 2:
+                out.setdefault(stem, name)
+    return out
+
+
+def year_of(text: str, path: Optional[str]) -> Optional[int]:
+    return periods.document_year(text, path)
+
+
+def title_of(text: str) -> Optional[str]:
+    t, _ = _rules()
+    for line in text.splitlines()[:10]:
+        s = line.strip()
+        if s:
+            if len(s) <= t["title_max_chars"] and not regex.search(r"[。,;:!?]$|^各位代表", s):
+                return s
+            return None
+    return None
+
+
+def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
+    t, explicit = _rules()
+    head = text[:3000]
+    if any(cue in head for cue in t["national_cues"]):
+        return t["national_region"]
+    for rx in explicit:
+        m = rx.search(text)
+        if m:
+            return m.group("region")
+    best, best_n = None, 0
+    for stem, name in _places().items():
+        n = text.count(stem)
+        if n > best_n:
+            best, best_n = name, n
+    return best if best_n >= t["place_min_mentions"] else None
+
+
+def part_kinds(norm: Normalized, sections: list[Section]) -> PartKind:
+    """'review' or 'plan' for each top-level part, looked up by normalised offset."""
+    spans = []
+    for s in sections:
+        if s.level != 1:
+            continue
+        children = " ".join(c.title for c in sections if c.id.startswith(s.id + ".") and c.level == 2)
+        head = norm.original[s.span[0]:s.span[0] + 300]
+        spans.append((s.span[0], s.span[1], classify_part(s.title, children + head)))
+    kinds = PartKind(spans)
+    return lambda i: kinds(norm.orig(i))  # type: ignore[return-value]
+
+
+def headings(norm: Normalized, sections: list[Section]):
+    """The title of the innermost section holding a normalised offset."""
+    def heading_of(i: int) -> str:
+        o = norm.orig(i)
+        best = None
+        for s in sections:
+            if s.span[0] <= o < s.span[1] and (best is None or s.level > best.level):
+                best = s
+        return best.title if best else ""
+    return heading_of
+
+
+def extra_canonical(path: Optional[str]) -> tuple:
+    """User wordings from a TOML file of [[canonical]] entries, as a hashable tuple."""
+    if not path:
+        return ()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: cannot read indicators file ({exc})") from None
+    out = []
+    for i, entry in enumerate(data.get("canonical", [])):
+        words = entry.get("wordings")
+        ids = {k: v for k, v in entry.items() if k in ("growth", "level", "decrease")}
+        if not isinstance(words, list) or not ids:
+            raise InputError(f"{path}: [[canonical]] #{i + 1} needs 'wordings' and one of growth/level/decrease")
+        out += [(w, tuple(sorted(ids.items()))) for w in words]
+    return tuple(out)

@@ -1,0 +1,17 @@
+"""JSON: one object per report (several -> an array); JSON Lines: one report per line."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+
+def write(reports: list, out: TextIO) -> None:
+    docs = [r.to_dict() for r in reports]
+    json.dump(docs[0] if len(docs) == 1 else docs, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_lines(reports: list, out: TextIO) -> None:
+    for r in reports:
+        out.write(json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":")))
+        out.write("\n")

@@ -1,0 +1,120 @@
+"""Units: the written unit words (data/units.toml) and one small pint registry (data/units.txt).
+
+`unit_table()` is what the quantity patterns are built from; `registry()` is the pint registry,
+created on first use (pint is imported lazily, so importing this module costs nothing).
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any, Optional
+
+__all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
+           "UnitTableError"]
+
+DIMENSIONS = ("percent", "percentage_point", "money", "power", "energy", "length", "area", "mass",
+              "volume", "count", "duration", "multiple", "ratio", "other")
+
+# Units for quantities with no unit word, and for ratios (三分之一, 1/3).
+NO_UNIT = "dimensionless"
+
+
+class UnitTableError(ValueError):
+    """A problem in data/units.toml, naming the file and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    word: str              # as written: 千瓦, 个百分点, %
+    pint: str              # unit name in units.txt
+    dimension: str         # schema class
+    to: str                # pint unit the value is normalised to (often == pint)
+    not_before: str        # characters that, right after the word, mean it is not a unit
+    after: tuple[str, ...]  # when set: only a unit before these words or a non-Han character
+
+
+def _data(name: str):
+    return resources.files("tonglaio_parse") / "data" / name
+
+
+@cache
+def _raw_table() -> dict[str, Any]:
+    path = _data("units.toml")
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def unit_table() -> dict[str, UnitInfo]:
+    """Written unit word -> UnitInfo, validated against the schema's dimensions."""
+    raw = _raw_table()
+    out: dict[str, UnitInfo] = {}
+    for word, spec in raw.get("units", {}).items():
+        where = f"data/units.toml [units.{word!r}]"
+        if not isinstance(spec, dict) or "pint" not in spec or "dimension" not in spec:
+            raise UnitTableError(f"{where}: needs 'pint' and 'dimension'")
+        if spec["dimension"] not in DIMENSIONS:
+            raise UnitTableError(f"{where}: unknown dimension {spec['dimension']!r}")
+        out[word] = UnitInfo(word=word, pint=spec["pint"], dimension=spec["dimension"],
+                             to=spec.get("to", spec["pint"]), not_before=spec.get("not_before", ""),
+                             after=tuple(spec.get("after", ())))
+    if not out:
+        raise UnitTableError("data/units.toml: no [units] defined")
+    return out
+
+
+@cache
+def infer_table() -> dict[str, str]:
+    """Subject word -> unit word, for quantities written without a unit (人口 -> 人)."""
+    table = dict(_raw_table().get("infer", {}))
+    units = unit_table()
+    for subject, word in table.items():
+        if word not in units:
+            raise UnitTableError(f"data/units.toml [infer] {subject!r}: unknown unit {word!r}")
+    return table
+
+
+@cache
+def registry():
+    """The project's pint UnitRegistry, built from data/units.txt only."""
+    import pint  # lazy: only code that converts pays for pint
+
+    with resources.as_file(_data("units.txt")) as path:
+        ureg = pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
+    for info in unit_table().values():  # every unit the table names must exist
+        for name in (info.pint, info.to):
+            try:
+                ureg.parse_units(name)
+            except Exception as exc:  # pint raises several types here
+                raise UnitTableError(
+                    f"data/units.toml [units.{info.word!r}]: {name!r} not in units.txt ({exc})"
+                ) from None
+    return ureg
+
+
+def normalize(value: float, word: str) -> tuple[float, str]:
+    """(normalised value, pint unit name) for `value` written in unit `word` ('' = no unit)."""
+    info = unit_table().get(word)
+    if info is None:
+        return value, NO_UNIT
+    if info.to == info.pint:
+        return value, info.to
+    return _convert(value, info.pint, info.to), info.to
+
+
+@cache
+def _factor(src: str, dst: str) -> Decimal:
+    ureg = registry()
+    return Decimal(ureg.Quantity(Decimal(1), src).to(dst).magnitude)
+
+
+def _convert(value: float, src: str, dst: str) -> float:
+    return float(Decimal(repr(value)) * _factor(src, dst))
+
+
+def dimension_of(word: str) -> Optional[str]:
+    info = unit_table().get(word)
+    return info.dimension if info else None
