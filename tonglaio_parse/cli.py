@@ -102,9 +102,10 @@ def rules(fmt):
 
 def _register() -> None:
     from .cli_batch import batch, compare
+    from .cli_check import check
     from .cli_numbers import numbers
 
-    for cmd in (batch, compare, numbers):
+    for cmd in (batch, check, compare, numbers):
         main.add_command(cmd)
 
 
@@ -112,52 +113,110 @@ _register()
 
 
 def _read_stdin() -> bytes:
+    stream = sys.stdin
+    if stream is None:  # started with stdin closed (<&-)
+        raise InputFailure("stdin is closed: nothing to read for '-'")
     try:
-        return sys.stdin.buffer.read()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            return buffer.read()
+        return stream.read().encode("utf-8", "surrogateescape")
     except (OSError, ValueError) as exc:
-        raise InputFailure(f"cannot read stdin ({exc})") from None
+        raise InputFailure(f"cannot read stdin ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 def _emit(write, reports, output: str) -> None:
+    """Write the reports; a reader that goes away (| head) ends the command quietly with 0."""
     if output == "-":
-        write(reports, sys.stdout)
-        sys.stdout.flush()
+        out = sys.stdout
+        if out is None:  # started with stdout closed (>&-)
+            raise InputFailure("stdout is closed: use -o FILE")
+        try:
+            if hasattr(out, "reconfigure"):
+                # data on stdout is UTF-8; a lone surrogate (a file name's undecodable byte)
+                # is written as \udcXX rather than failing the whole report
+                utf8 = (getattr(out, "encoding", "") or "").lower().replace("_", "-") in ("utf-8", "utf8")
+                out.reconfigure(**({} if utf8 else {"encoding": "utf-8"}), errors="backslashreplace")
+            write(reports, out)
+            out.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            raise click.exceptions.Exit(exitcodes.OK) from None
         return
     try:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
+        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             write(reports, fh)
     except OSError as exc:
         raise InputFailure(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 def run(argv: Optional[list[str]] = None) -> int:
-    """Entry point: click's standalone mode, but every exit code is ours and no traceback leaks."""
+    """Entry point: click's standalone mode, but every exit code is ours and no traceback leaks.
+
+    0 done, 1 findings at --fail-on, 2 input or usage error (one line on stderr), 130 on
+    Ctrl-C; an unexpected exception is one line too (a traceback only with --debug).
+    """
+    import warnings
+
     args = list(argv if argv is not None else sys.argv[1:])
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]  # accepted anywhere on the line
+
+    def say(message: str) -> None:
+        """One line on stderr, even if stderr is closed, broken or cannot encode the text."""
+        try:
+            click.echo(message.replace("\n", " ").replace("\r", " "), err=True)
+        except (OSError, ValueError, UnicodeError):
+            pass
+
+    if sys.stderr is not None and hasattr(sys.stderr, "reconfigure"):
+        try:
+            sys.stderr.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError, AttributeError):
+            pass
     try:
-        main.main(args=args, prog_name="tonglaio-parse", standalone_mode=False)
-        return 0
+        with warnings.catch_warnings():
+            if not debug:
+                warnings.simplefilter("ignore")  # library warnings are not the user's business
+            rv = main.main(args=args, prog_name="tonglaio-parse", standalone_mode=False)
+        # click returns the code of ctx.exit(n) in non-standalone mode
+        return rv if type(rv) is int else exitcodes.OK
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("tonglaio-parse: aborted", err=True)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            return 130
+        say("tonglaio-parse: aborted")
         return exitcodes.INPUT_ERROR
     except click.ClickException as exc:
         if isinstance(exc, click.UsageError) and exc.ctx is not None:
-            click.echo(exc.ctx.get_usage(), err=True)
-        exc.show() if isinstance(exc, InputFailure) else click.echo(
-            f"tonglaio-parse: error: {exc.format_message()}", err=True)
-        return exitcodes.INPUT_ERROR
+            say(f"tonglaio-parse: error: {exc.format_message()} "
+                f"(see '{exc.ctx.command_path} --help')")
+        else:
+            say(f"tonglaio-parse: error: {exc.format_message()}")
+        return exc.exit_code if isinstance(exc, InputFailure) else exitcodes.INPUT_ERROR
     except BrokenPipeError:
         _silence_stdout()
-        return 0
+        return exitcodes.OK
+    except SystemExit as exc:
+        # click ends a command whose stdout pipe was closed with sys.exit(1) after wrapping
+        # sys.stdout; the reader went away, which is not a failure
+        pacify = getattr(click.utils, "_PacifyFlushWrapper", None)
+        if pacify is not None and isinstance(sys.stdout, pacify):
+            sys.stdout = sys.stdout.wrapped
+            _silence_stdout()
+            return exitcodes.OK
+        code = exc.code
+        if code is None or type(code) is int:
+            return code or exitcodes.OK
+        say(f"tonglaio-parse: error: {code}")
+        return exitcodes.INPUT_ERROR
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 — the last line of defence: one line, not a traceback
         if debug:
             raise
-        click.echo(f"tonglaio-parse: internal error: {type(exc).__name__}: {exc} (run with --debug)", err=True)
+        say(f"tonglaio-parse: internal error: {type(exc).__name__}: {exc} (run with --debug)")
         return exitcodes.INTERNAL_ERROR
 
 
@@ -166,7 +225,8 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         pass
 
 

@@ -66,6 +66,8 @@ def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
         n = text.count(stem)
         if n > best_n:
             best, best_n = name, n
+    if text.count(t["national_word"]) > max(best_n, t["place_min_mentions"]):
+        return t["national_region"]  # a report about 我国 more than about any one place
     return best if best_n >= t["place_min_mentions"] else None
 
 
@@ -83,14 +85,12 @@ def part_kinds(norm: Normalized, sections: list[Section]) -> PartKind:
 
 
 def headings(norm: Normalized, sections: list[Section]):
-    """The title of the innermost section holding a normalised offset."""
+    """The titles of the sections holding a normalised offset, outermost first, one a line
+    (the last time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
     def heading_of(i: int) -> str:
         o = norm.orig(i)
-        best = None
-        for s in sections:
-            if s.span[0] <= o < s.span[1] and (best is None or s.level > best.level):
-                best = s
-        return best.title if best else ""
+        held = sorted((s for s in sections if s.span[0] <= o < s.span[1]), key=lambda s: s.level)
+        return "\n".join(s.title for s in held)
     return heading_of
 
 
@@ -105,8 +105,9 @@ def extra_canonical(path: Optional[str]) -> tuple:
     out = []
     for i, entry in enumerate(data.get("canonical", [])):
         words = entry.get("wordings")
-        ids = {k: v for k, v in entry.items() if k in ("growth", "level", "decrease")}
-        if not isinstance(words, list) or not ids:
-            raise InputError(f"{path}: [[canonical]] #{i + 1} needs 'wordings' and one of growth/level/decrease")
+        ids = {k: v for k, v in entry.items() if k in ("growth", "level", "decrease", "ratio")}
+        if not isinstance(words, list) or not ids or not all(isinstance(v, str) for v in ids.values()):
+            raise InputError(f"{path}: [[canonical]] #{i + 1} needs 'wordings' (a list) and one of "
+                             "growth/level/decrease/ratio (an id)")
         out += [(w, tuple(sorted(ids.items()))) for w in words]
     return tuple(out)

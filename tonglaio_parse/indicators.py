@@ -1,6 +1,8 @@
 """Stage 5 — what each quantity measures: subject, canonical id, direction, status, period.
 
-Works on the normalised text; the pipeline maps spans back to the original.
+Works on the normalised text (Simplified, ASCII punctuation); the pipeline maps spans back.
+`interpret` may return MORE meanings than quantities, in text order: one value shared by two
+subjects (基本养老、基本医疗保险参保率稳定在95%以上) gives two meanings with the same quantity.
 """
 from __future__ import annotations
 
@@ -10,14 +12,22 @@ from typing import Callable, Optional
 
 import regex
 
-from . import periods
+from . import periods, subjects
 from .model import Period, Quantity
-from .rules import alternation, table
-from .segment import cut
+from .rules import RuleError, alternation, table
 
 _SENTENCE_END = regex.compile(r"[。!?;\n]")
-_CLAUSE_END = regex.compile(r"[。!?;\n,、:]")
-_RIGHT_OBJECT = regex.compile(r"(?!的|以|和|及|与|或|等|分别|左右|次|后)[\p{Han}A-Za-z“”\"()]{1,16}?(?=[,、。;!?和及与\n]|受益|入选|获得|获评|投入|实现|达到|$)")
+_CLAUSE_MARK = regex.compile(r"[,:;。!?\n]")
+_JOINER = regex.compile(r"[、,]?(?:和|及|与|以及|、|,)")
+_HAN = regex.compile(r"\p{Han}")
+_FROM = regex.compile(r"(?:从|由)(?:不到|不足|约)?$")
+_MARK_CHARS = {_SENTENCE_END.pattern: "。!?;\n", _CLAUSE_MARK.pattern: ",:;。!?\n"}
+_RATE = {"percent", "percentage_point", "ratio", "multiple"}
+# dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
+_COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
+
+
+_ID_KINDS = ("growth", "level", "decrease", "ratio")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,206 +38,284 @@ class Meaning:
     direction: Optional[str]
     status: str
     period: Optional[Period]
+    # set on each value of a 分别 list whose subjects and values do not pair up:
+    # (number of subjects, number of values); the values are kept, unpaired.
+    unpaired: Optional[tuple[int, int]] = None
 
 
 @dataclass(frozen=True)
-class _Cues:
-    direction: list[tuple[str, regex.Pattern]]
-    verb_at_end: regex.Pattern
+class _Rules:
+    canonical: dict[str, dict[str, str]]  # wording -> {growth/level/decrease/ratio: id}
+    wordings: regex.Pattern               # every wording, longest first
     target: regex.Pattern
     actual: regex.Pattern
+    strong_target: regex.Pattern
     review_titles: regex.Pattern
     plan_titles: regex.Pattern
-    leading: regex.Pattern
-    leading_only: regex.Pattern
-    trailing: regex.Pattern
-    canonical: list[tuple[str, dict[str, str]]]  # wording -> {growth/level/decrease: id}
+    ratio_words: tuple[str, ...]
+    annual_level: frozenset[str]
 
 
 @cache
-def cues(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _Cues:
+def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _Rules:
     t = table("indicators.toml")
-    d = t["direction"]
-    all_verbs = d["increase"] + d["decrease"] + d["level"]
     canon: dict[str, dict[str, str]] = {}
-    for entry in t["canonical"]:
-        ids = {k: v for k, v in entry.items() if k != "wordings"}
+    for n, entry in enumerate(t["canonical"], 1):
+        ids = {k: v for k, v in entry.items() if k in _ID_KINDS}
+        if not ids or not entry.get("wordings"):
+            raise RuleError(f"data/indicators.toml [[canonical]] #{n}: needs wordings and an id")
         for w in entry["wordings"]:
-            canon.setdefault(w, ids)
-    for w, ids in extra:
+            if w in canon and canon[w] != ids:
+                raise RuleError(f"data/indicators.toml [[canonical]] #{n}: wording {w!r} claimed twice")
+            canon[w] = ids
+    for w, ids in extra:  # the user's file wins
         canon[w] = dict(ids)
-    return _Cues(
-        direction=[(k, regex.compile(f"(?:{alternation(d[k])})$")) for k in ("increase", "decrease", "level")],
-        verb_at_end=regex.compile(f"(?:{alternation(all_verbs)})+$"),
-        target=regex.compile(alternation(t["status"]["target"])),
-        actual=regex.compile(alternation(t["status"]["actual"])),
-        review_titles=regex.compile(alternation(t["status"]["review_titles"])),
-        plan_titles=regex.compile(alternation(t["status"]["plan_titles"])),
-        leading=regex.compile(f"^(?:{alternation(t['subject']['leading'])})+"),
-        leading_only=regex.compile(f"(?:{alternation(t['subject']['leading'] + all_verbs)})+"),
-        trailing=regex.compile(f"(?:{alternation(t['subject']['trailing'])})+$"),
-        canonical=sorted(canon.items(), key=lambda kv: -len(kv[0])),
+    st = t["status"]
+    return _Rules(
+        canonical=canon,
+        wordings=regex.compile(alternation(canon)),
+        target=regex.compile(alternation(st["target"])),
+        actual=regex.compile(alternation(st["actual"])),
+        strong_target=regex.compile(alternation(st["strong_target"])),
+        review_titles=regex.compile(alternation(st["review_titles"])),
+        plan_titles=regex.compile(alternation(st["plan_titles"])),
+        ratio_words=tuple(t["subject"]["ratio_words"]),
+        annual_level=frozenset(t["annual_level"]["ids"]),
     )
+
+
+@dataclass(slots=True)
+class _Read:
+    """What the words around one quantity say (before status and period)."""
+    subject: Optional[str]
+    direction: str
+    lead: Optional[str]      # direction of a verb leading the clause, shared by a list
+    unpaired: Optional[tuple[int, int]] = None
+    phrase: Optional[str] = None  # the clause left of the number, when the subject came from it
 
 
 def interpret(text: str, quantities: list[Quantity], part_kind: Callable[[int], Optional[str]],
               year: Optional[int], extra_canon=(), heading_of: Callable[[int], str] = lambda i: "") -> list[Meaning]:
-    """Give every quantity its meaning. `part_kind(offset)` says 'review', 'plan' or None."""
-    c = cues(extra_canon)
-    meanings: list[Meaning] = []
-    prev: Optional[Meaning] = None
-    for q in quantities:
-        sent_start = _last_match_end(_SENTENCE_END, text, q.start)
-        clause_start = _last_match_end(_CLAUSE_END, text, q.start)
-        left = text[clause_start:q.start]
-        direction = _direction(left, c)
-        subject = _subject_of(text, q, left, c)
-        if not subject and prev and _continues(text, prev.quantity.end, q.start):
-            subject = prev.subject
-        status = _status(text[sent_start:q.start], part_kind(q.start), c)
-        period = periods.period_for(text, q.start, status, year, heading_of(q.start))
-        canonical = _canonical(subject, direction, q.dimension, c)
-        m = Meaning(q, subject, canonical, direction, status, period)
-        meanings.append(m)
-        prev = m
-    return _distribute_respectively(text, meanings, c)
-
-
-def _subject_of(text: str, q: Quantity, left: str, c: "_Cues") -> Optional[str]:
-    """`主语 + 动词 + 数` takes the words before; `动词 + 数 + 对象` and `…等 + 数 + 对象` the words after."""
-    verb = c.verb_at_end.search(left)
-    before = _subject(left[:verb.start()] if verb else left, c)
-    after = _right_object(text, q.end, c) if q.dimension in _COUNTABLE else None
-    if after and (not before or left.rstrip().endswith(("等", "让", "使", "了")) or
-                  c.leading_only.fullmatch(left.strip())):
-        return after
-    return before or after
-
-
-_COUNTABLE = {"count", "area", "length", "power", "mass", "volume", "money", "energy", "other"}
-def _last_match_end(rx: regex.Pattern, text: str, pos: int, window: int = 400) -> int:
-    lo = max(0, pos - window)
-    last = lo
-    for m in rx.finditer(text, lo, pos):
-        last = m.end()
-    return last
-
-
-def _direction(left: str, c: _Cues) -> Optional[str]:
-    tail = left[-6:]
-    for name, rx in c.direction:
-        if rx.search(tail):
-            return name
-    return None
-
-
-def _subject(left: str, c: _Cues) -> Optional[str]:
-    """Strip verbs and cue words from both ends, whole jieba tokens only (新建建各类管网 -> 管网)."""
-    tokens = [t for t in cut(left.strip(" \t“”\"()")) if t.strip()]
-    while tokens and (c.leading.fullmatch(tokens[0]) or c.verb_at_end.fullmatch(tokens[0])
-                      or tokens[0] in "“”\"()、,的和及与"):
-        tokens.pop(0)
-    while tokens and (c.trailing.fullmatch(tokens[-1]) or tokens[-1] in "“”\"()、,"):
-        tokens.pop()
-    s = "".join(tokens).strip(" \t“\"(")
-    if s.endswith("”") and "“" not in s:
-        s = s[:-1]
-    return s or None
-
-
-def _continues(text: str, prev_end: int, start: int) -> bool:
-    """The previous figure ends right before this clause: `…11条、823公里`, `…170%。达到…`."""
-    gap = text[prev_end:start]
-    return len(gap) <= 6 and "\n" not in gap
-
-
-def _right_object(text: str, end: int, c: _Cues) -> Optional[str]:
-    m = _RIGHT_OBJECT.match(text, end)
-    if not m:
-        return None
-    return _subject(m.group(), c)
-
-
-def _status(before: str, part: Optional[str], c: _Cues) -> str:
-    if c.actual.search(before[-12:]) and not c.target.search(before[-6:]):
-        return "actual"
-    if c.target.search(before):
-        return "target" if part != "review" or _strong_target(before) else "actual"
-    if part == "plan":
-        return "target"
-    if part == "review":
-        return "actual"
-    return "actual" if c.actual.search(before) else "target"
-
-
-_STRONG_TARGET = regex.compile(r"力争|确保|目标|预期|计划|拟")
-
-
-def _strong_target(before: str) -> bool:
-    return bool(_STRONG_TARGET.search(before))
-
-
-def _canonical(subject: Optional[str], direction: Optional[str], dimension: str, c: _Cues) -> Optional[str]:
-    if not subject:
-        return None
-    for wording, ids in c.canonical:
-        if wording in subject:
-            if direction == "decrease" and "decrease" in ids:
-                return ids["decrease"]
-            if dimension in ("percent", "percentage_point", "multiple") and direction in ("increase", None) \
-                    and "growth" in ids:
-                return ids["growth"]
-            if "level" in ids and (dimension not in ("percent",) or "growth" not in ids):
-                return ids["level"]
-            return ids.get("growth") if dimension == "percent" else None
-    return None
-
-
-_RESPECTIVELY = regex.compile(r"分别")
-_URBAN_RURAL = regex.compile(r"城乡")
-
-
-def _distribute_respectively(text: str, meanings: list[Meaning], c: _Cues) -> list[Meaning]:
-    """A、B分别 X、Y: one subject per value, in order; 城乡…分别 X和Y -> 城镇 X, 农村 Y."""
-    out = list(meanings)
+    """Give every quantity its meaning(s). `part_kind(offset)` says 'review', 'plan' or None."""
+    r = rules(extra_canon)
+    reads: list[list[_Read]] = [[] for _ in quantities]
     i = 0
-    while i < len(out):
-        q = out[i].quantity
-        sent_start = _last_match_end(_SENTENCE_END, text, q.start)
-        left = text[sent_start:q.start]
-        resp = None
-        for m in _RESPECTIVELY.finditer(left):
-            resp = m
-        if resp is None or text[sent_start + resp.end():q.start].count(",") > 0:
-            i += 1
-            continue
-        group = [i]
-        j = i + 1
-        while j < len(out) and regex.fullmatch(r"[、和及与,]|,?以及", text[out[j - 1].quantity.end:out[j].quantity.start]):
-            group.append(j)
-            j += 1
-        head = left[:resp.start()]
-        clause_head = regex.split(r"[,;:]", head)[-1]
-        subjects = _split_subjects(clause_head, c)
-        if len(subjects) == len(group):
-            for k, subj in zip(group, subjects):
-                m = out[k]
-                canon = _canonical(subj, m.direction or out[i].direction, m.quantity.dimension, c)
-                out[k] = Meaning(m.quantity, subj, canon, m.direction or out[i].direction, m.status, m.period)
-        i = j
+    while i < len(quantities):
+        i = _read_from(text, quantities, i, reads)
+    out: list[Meaning] = []
+    marks = periods.TimeMarks(text, year)
+    for q, rs in zip(quantities, reads):
+        sent_start = _last_end(_SENTENCE_END, text, q.start)
+        heading = heading_of(q.start)
+        near, head = marks.explicit(q.start, heading)
+        status = _status(text[sent_start:q.start], part_kind(q.start), r, near, head, year)
+        period = marks.period_for(q.start, status, heading)
+        for rd in rs:
+            canon = canonical_id(rd.subject, rd.direction, q.dimension, r)
+            if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb
+                canon = canonical_id(rd.phrase, rd.direction, q.dimension, r)
+            p = period
+            if p and p.end > p.start and status == "actual" and canon in r.annual_level \
+                    and "年均" not in text[sent_start:q.start]:
+                # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the levels of the year before
+                # the span and of its last year
+                y = p.start - 1 if _FROM.search(text, max(0, q.start - 4), q.start) else p.end
+                p = Period(y, y)
+            out.append(Meaning(q, rd.subject, canon, rd.direction, status, p, rd.unpaired))
     return out
 
 
-def _split_subjects(head: str, c: _Cues) -> list[str]:
-    head = _subject(head, c) or ""
-    if head.startswith("城乡") and "、" not in head:
-        rest = head[2:]
-        return ["城镇" + rest, "农村" + rest]
-    parts = [p for p in regex.split(r"[、和及与]", head) if p]
-    if len(parts) <= 1:
-        return parts
-    # the shared head noun sits on the last item: 民营企业、普惠小微企业贷款 -> …企业贷款 each
-    return [_subject(p, c) or p for p in parts]
+def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) -> int:
+    """Read quantity i (and the values of its 分别 list); return the next index to read."""
+    q = qs[i]
+    prev = reads[i - 1][-1] if i and reads[i - 1] else None
+    prev_q = qs[i - 1] if i else None
+    sent_start = _last_end(_SENTENCE_END, text, q.start)
+    same_sentence = prev_q is not None and prev_q.end >= sent_start
+    seg_start = _last_end(_CLAUSE_MARK, text, q.start)
+    if same_sentence:
+        seg_start = max(seg_start, prev_q.end)
+    phrase = text[seg_start:q.start]
+    own = subjects.verb_direction(phrase)
+    lead = _lead_direction(phrase)
+    continues = prev is not None and (same_sentence or _close(text, prev_q.end, q.start))
+    bare = subjects.clean(phrase)
+    if own is None and continues and prev.lead and (bare is None or bare == phrase.strip(subjects.EDGE)):
+        lead = prev.lead  # a bare noun phrase in a list takes the list's verb
+    direction = own or lead or "level"
+
+    head, after = subjects.split_respectively(phrase)
+    if head is not None:
+        return _respectively(text, qs, i, reads, head, subjects.verb_direction(after) or direction, lead)
+    group = _joined(text, qs, i)
+    if len(group) > 1:  # 城镇…和农村…实际增长14.1%和11.4% / …元,…元,实际增长8.4%和8%
+        names = subjects.split_subjects(bare, len(group)) if bare else \
+            _earlier_subjects(reads, qs, i, len(group), text) if q.dimension in _RATE else None
+        if names and len(names) == len(group):
+            for k, name in zip(group, names):
+                reads[k] = [_Read(name, direction, lead)]
+            return group[-1] + 1
+
+    subject = None
+    if q.dimension in _COUNTABLE:
+        subject = subjects.right_object(text, q.end)
+        if subject:
+            subject += _shared_tail(text, q, qs[i + 1:i + 4], subject)
+    from_left = not subject
+    subject = subject or bare
+    if subject is None and continues:
+        subject = prev.subject
+    elif subject and subject.startswith("占") and continues and prev.subject:
+        subject = prev.subject + subject  # 财政赤字…,占国内生产总值比重3%
+    if subject and q.dimension in _RATE and "、" in subject:
+        shared = subjects.split_subjects(subject, 1, complete_only=True)
+        if shared:
+            reads[i] = [_Read(s, direction, lead) for s in shared]
+            return i + 1
+    reads[i] = [_Read(subject, direction, lead, phrase=phrase if from_left and bare else None)]
+    return i + 1
+
+
+def _joined(text: str, qs: list[Quantity], i: int) -> list[int]:
+    """Quantity i and the ones following it joined by 、/和/及 only: X、Y和Z."""
+    group = [i]
+    while group[-1] + 1 < len(qs):
+        a, b = qs[group[-1]], qs[group[-1] + 1]
+        if not _JOINER.fullmatch(text, a.end, b.start):
+            break
+        group.append(group[-1] + 1)
+    return group
+
+
+def _earlier_subjects(reads, qs, i: int, n: int, text: str) -> Optional[list[str]]:
+    """The last n subjects of figures earlier in the sentence, in order."""
+    sent_start = _last_end(_SENTENCE_END, text, qs[i].start)
+    names: list[str] = []
+    k = i - 1
+    while k >= 0 and qs[k].start >= sent_start and len(names) < n:
+        for rd in reversed(reads[k]):
+            if rd.subject and rd.subject not in names:
+                names.insert(0, rd.subject)
+        k -= 1
+    return names if len(names) == n else None
+
+
+def _respectively(text, qs, i, reads, head: str, direction: str, lead) -> int:
+    """A、B、C分别 X、Y、Z -> one subject per value; 城乡…分别 X和Y -> 城镇 X, 农村 Y;
+    …X元,…Y元,分别增长P%和Q% -> the subjects of the sentence's earlier figures."""
+    group = _joined(text, qs, i)
+    names = subjects.split_subjects(head, len(group)) if subjects.clean(head) else \
+        _earlier_subjects(reads, qs, i, len(group), text)
+    if names and len(names) == len(group):
+        for k, name in zip(group, names):
+            reads[k] = [_Read(name, direction, lead)]
+    elif names and len(group) == 1:
+        reads[i] = [_Read(name, direction, lead) for name in names]
+    else:
+        whole = subjects.clean(head)
+        counts = (len(names) if names else 1, len(group))
+        for k in group:
+            reads[k] = [_Read(whole, direction, lead, counts)]
+    return group[-1] + 1
+
+
+def _shared_tail(text: str, q: Quantity, following: list[Quantity], obj: str) -> str:
+    """2个产值超亿元、9个产值超千万元的牛肉大单品: the first object shares the second's 的-tail."""
+    gap_at = q.end + len(obj)
+    if text[gap_at:gap_at + 1] != "、" or text[q.end:gap_at] != obj:
+        return ""
+    nxt = next((n for n in following if n.start == gap_at + 1), None)
+    second = subjects.right_object(text, nxt.end) if nxt else None
+    second = second or ""
+    k = second.find("的")
+    return second[k:] if k > 0 else ""
+
+
+def _lead_direction(phrase: str) -> Optional[str]:
+    """新建农村公路 -> increase: a verb that opens the clause (cue words before it aside)."""
+    lx = subjects.lexicon()
+    m = lx.verbs.search(phrase)
+    if m is None or not _HAN.search(phrase, m.end()):
+        return None
+    if _HAN.search(phrase, 0, m.start()) and subjects.clean(phrase[:m.start()]):
+        return None
+    return lx.verb_direction[m.group()]
+
+
+def _close(text: str, prev_end: int, start: int) -> bool:
+    """A stray full stop: 新能源装机规模增长170%。达到1600万千瓦."""
+    gap = text[prev_end:start]
+    return len(gap) <= 4 and "\n" not in gap
+
+
+def _last_end(rx: regex.Pattern, text: str, pos: int, window: int = 300) -> int:
+    """End of the last match of rx in the `window` characters before pos (or the window's start)."""
+    lo = max(0, pos - window)
+    k = text.rfind  # the marks are single characters: scan back with rfind, no Python loop per char
+    best = -1
+    for ch in _MARK_CHARS[rx.pattern]:
+        best = max(best, k(ch, lo, pos))
+    return best + 1 if best != -1 else lo
+
+
+def _status(before: str, part: Optional[str], r: _Rules, near: Optional[Period] = None,
+            head: Optional[Period] = None, year: Optional[int] = None) -> str:
+    """target or actual: a time word of the sentence or paragraph first (a past year reports a
+    result, this year or later sets a target), then the part (review / plan), then a time word
+    of the section headings, then cue words."""
+    clause = before[-40:]
+    by_time = _by_time(near, year, clause, r)
+    if by_time:
+        return by_time
+    if part is None:
+        part = _by_time(head, year, clause, r) and ("review" if head.end < year else "plan")
+    if part == "review":
+        return "target" if r.strong_target.search(clause) else "actual"
+    if part == "plan":
+        return "actual" if r.actual.search(clause) and not r.target.search(clause) else "target"
+    if r.actual.search(clause):
+        return "actual"
+    if r.target.search(before):
+        return "target"
+    return "actual"
+
+
+def _by_time(when: Optional[Period], year: Optional[int], clause: str, r: _Rules) -> Optional[str]:
+    if when is None or year is None:
+        return None
+    if when.end < year:
+        return "actual"
+    if when.start >= year and not r.actual.search(clause[-8:]):
+        return "target"
+    return None
+
+
+def canonical_id(subject: Optional[str], direction: Optional[str], dimension: str,
+                 r: Optional[_Rules] = None) -> Optional[str]:
+    """The INDICATORS.md id of a subject; the measure picks growth, level, decrease or ratio.
+
+    The wording ending last wins (a subject's head noun is at its end: 财政赤字率 is a 赤字率),
+    the longest among those. A share (…占国内生产总值比重) takes the `ratio` id of a wording
+    before it, or none."""
+    if not subject:
+        return None
+    r = r or rules()
+    # at each start the longest wording (alternation is longest first); the one ending last wins
+    found = [(m.end(), len(m.group()), r.canonical[m.group()])
+             for m in r.wordings.finditer(subject, overlapped=True)]
+    if not found:
+        return None
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    end, _, ids = found[0]
+    if any(w in subject[end:] for w in r.ratio_words):
+        return next((f[2]["ratio"] for f in found if "ratio" in f[2]), None)
+    if direction == "decrease" and "decrease" in ids:
+        return ids["decrease"]
+    if dimension in _RATE:
+        if "growth" in ids:
+            return ids["growth"]
+        return None if direction == "increase" else ids.get("level") or ids.get("decrease")
+    return ids.get("level") or ids.get("decrease")
 
 
 class PartKind:
@@ -244,14 +332,16 @@ class PartKind:
 
 
 def classify_part(title: str, body_head: str) -> Optional[str]:
-    c = cues()
-    probe = title or body_head
-    plan = c.plan_titles.search(probe)
-    review = c.review_titles.search(probe)
-    if plan and not review:
-        return "plan"
-    if review and not plan:
-        return "review"
-    if plan and review:
-        return "plan" if plan.start() < review.start() else "review"
+    r = rules()
+    for probe in (title, body_head):
+        if not probe:
+            continue
+        plan = r.plan_titles.search(probe)
+        review = r.review_titles.search(probe)
+        if plan and not review:
+            return "plan"
+        if review and not plan:
+            return "review"
+        if plan and review:  # “十三五”时期发展成就和“十四五”时期主要目标任务: time words decide
+            return None
     return None

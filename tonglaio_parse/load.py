@@ -1,11 +1,27 @@
-"""Stage 1 — bytes to text. The decoded text is the ORIGINAL every offset refers to."""
+"""Stage 1 — bytes to text. The decoded text is the ORIGINAL every offset refers to.
+
+Invariant: for a file read without errors, ``data.decode(loaded.encoding) == loaded.text``
+(the contract checker decodes the file with the encoding we report). Decoding order:
+
+1. ``--encoding`` given: decode strictly with it (a BOM it implies is dropped).
+2. signatures of files given by mistake (PDF, .docx, images, archives) -> InputError.
+3. a BOM: UTF-8, UTF-16 or UTF-32 -- trusted, not guessed.
+4. valid UTF-8 -- not guessed.
+5. otherwise a guess, marked ``guessed``: UTF-8 with a few bad bytes (a truncated or
+   damaged file), GB18030, Big5 or BOM-less UTF-16, whichever decoding yields the most
+   common Chinese characters. Bytes no candidate decodes become U+FFFD (counted in
+   ``replaced``; never silently).
+Whatever the decoding, text made mostly of control characters is binary data -> InputError.
+"""
 from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from functools import cache
 from typing import Optional
 
 
@@ -20,81 +36,165 @@ class Loaded:
     sha256: str
     path: Optional[str]
     guessed: bool  # True when no BOM and not valid UTF-8: the encoding was a statistical guess
+    replaced: int = 0  # undecodable bytes (or unpaired surrogates) that became U+FFFD
 
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: FF FE 00 00 starts with FF FE
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Signatures of files users hand us by mistake.
-_BINARY_MAGIC = {b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP/Office (.docx/.xlsx) file",
-                 b"\xd0\xcf\x11\xe0": "an old Office (.doc/.xls) file", b"\x89PNG": "a PNG image",
-                 b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "a gzip archive"}
-# Chinese-capable encodings we accept from the detector; anything else is suspicious.
-_ACCEPTED = {"utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "utf_16", "utf_16_le",
-             "utf_16_be", "utf_32", "hz", "iso2022_jp_2"}
+_BINARY_MAGIC = (
+    (b"%PDF", "a PDF file", "; convert it to text first (e.g. pdftotext -layout)"),
+    (b"PK\x03\x04", "a ZIP archive or an Office file (.docx/.xlsx)", "; save it as plain text first"),
+    (b"PK\x05\x06", "an empty ZIP archive", ""),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls)", "; save it as plain text first"),
+    (b"{\\rtf", "an RTF document", "; save it as plain text first"),
+    (b"\x89PNG", "a PNG image", ""),
+    (b"\xff\xd8\xff", "a JPEG image", ""),
+    (b"GIF87a", "a GIF image", ""),
+    (b"GIF89a", "a GIF image", ""),
+    (b"\x1f\x8b", "a gzip archive", ""),
+    (b"BZh", "a bzip2 archive", ""),
+    (b"\xfd7zXZ\x00", "an xz archive", ""),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", ""),
+    (b"Rar!\x1a\x07", "a RAR archive", ""),
+    (b"\x7fELF", "an executable", ""),
+    (b"SQLite format 3\x00", "an SQLite database", ""),
+)
+# Control characters that do not occur in text (tab, line feed, vertical tab, form feed,
+# carriage return, ESC and the information separators that splitlines() knows do).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x7f]")
+_BINARY_RATIO = 0.05  # more control characters than this fraction: binary data
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes set aside by the 'surrogateescape' handler
+_GUESSES = ("gb18030", "big5", "big5hkscs", "utf-16-le", "utf-16-be")
+_ASCII = bytes(range(128))
+_SAMPLE = 200_000  # characters scored when choosing between candidate decodings
+
+
+def show(path: Optional[str]) -> str:
+    """A path fit for a one-line message: control characters and undecodable bytes escaped."""
+    if path is None:
+        return "<stdin>"
+    if path == "":
+        return "'' (empty path)"
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in path)
 
 
 def read_path(path: str) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory (use 'batch' for folders)")
+    """The bytes of a file; every way this can fail is an InputError with one line."""
+    where = show(path)
     try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise InputError(f"{where}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{where}: permission denied") from None
+    except (OSError, ValueError) as exc:  # name too long, a NUL in the name, a loop of links
+        raise InputError(f"{where}: cannot open ({_reason(exc)})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{where}: is a directory (use 'batch' for folders)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except PermissionError:
+        raise InputError(f"{where}: permission denied") from None
+    except MemoryError:
+        raise InputError(f"{where}: too large to read into memory") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{where}: cannot read ({_reason(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 
 def decode(data: bytes, path: Optional[str] = None, encoding: Optional[str] = None) -> Loaded:
     """Decode raw bytes, detecting the encoding unless one is given."""
     digest = hashlib.sha256(data).hexdigest()
-    where = path if path is not None else "<stdin>"
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise InputError(f"{where}: unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{where}: not valid {encoding} at byte {exc.start}") from None
-        return Loaded(_clean(text), encoding, digest, path, False)
-    for magic, what in _BINARY_MAGIC.items():
+    where = show(path)
+    for magic, what, hint in _BINARY_MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{where}: looks like {what}, not text")
+            raise InputError(f"{where}: looks like {what}, not text{hint}")
+    if encoding:
+        text, name = _decode_as(data, encoding, where)
+        _refuse_binary(text, where)
+        return Loaded(text, name, digest, path, False)
+    text, name, guessed, replaced = _detect(data, where)
+    _refuse_binary(text, where)
+    if _SURROGATE.search(text):  # only lenient decoders get here: count and replace
+        replaced += len(_SURROGATE.findall(text))
+        text = _clean(text)
+    return Loaded(text, name, digest, path, guessed, replaced)
+
+
+def _decode_as(data: bytes, encoding: str, where: str) -> tuple[str, str]:
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):
+        raise InputError(f"{where}: unknown encoding {encoding!r}") from None
+    name = info.name
+    # A BOM that matches the encoding given is not part of the text.
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        name = "utf-8-sig"
+    elif name in ("utf-16-le", "utf-16-be") and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        name = "utf-16"
+    elif name in ("utf-32-le", "utf-32-be") and data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        name = "utf-32"
+    try:
+        text = data.decode(name)
+    except LookupError:  # a codec that is not a text encoding (base64, rot13 ...)
+        raise InputError(f"{where}: {encoding!r} is not a text encoding") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"{where}: not valid {encoding} at byte {exc.start} (line {line}); "
+                         "try another --encoding or none to detect it") from None
+    return text, name
+
+
+def _detect(data: bytes, where: str) -> tuple[str, str, bool, int]:
+    """(text, encoding, guessed, replaced) for bytes without a declared encoding."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
-                return Loaded(_clean(data.decode(name)), name, digest, path, False)
-            except UnicodeDecodeError:
-                break
+            text, bad = _lenient(data, name)
+            return text, name, False, bad
     utf16 = _bomless_utf16(data)
     if utf16:
-        return Loaded(_clean(data.decode(utf16)), utf16, digest, path, True)
-    if b"\x00" in data:
-        raise InputError(f"{where}: binary data (NUL bytes), not text")
+        return data.decode(utf16), utf16, True, 0
     try:
-        return Loaded(_clean(data.decode("utf-8")), "utf-8", digest, path, False)
+        return data.decode("utf-8"), "utf-8", False, 0
     except UnicodeDecodeError:
         pass
-    name = _detect(data)
-    if name is None:
-        raise InputError(f"{where}: cannot detect the text encoding (try --encoding)")
-    return Loaded(_clean(data.decode(name, errors="replace")), name, digest, path, True)
+    best = _mostly_utf8(data) or _best_guess(data)
+    if best is None:
+        if data.count(0) > len(data) // 100:
+            raise InputError(f"{where}: binary data (NUL bytes), not text")
+        raise InputError(f"{where}: not text in any encoding tried (UTF-8, GB18030, Big5, UTF-16); "
+                         "if it is text, name its encoding with --encoding")
+    return best
+
+
+def _lenient(data: bytes, name: str) -> tuple[str, int]:
+    try:
+        return data.decode(name), 0
+    except UnicodeDecodeError:
+        text = data.decode(name, errors="replace")
+        return text, max(1, text.count("\ufffd"))
 
 
 def _bomless_utf16(data: bytes) -> Optional[str]:
-    """UTF-16 without BOM: every other byte NUL in mostly-ASCII text."""
+    """UTF-16 without a BOM, recognised in mostly-ASCII text by a NUL in every other byte."""
     if len(data) < 4 or len(data) % 2:
         return None
     sample = data[:4000]
-    even_nul = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    for ratio, name in ((odd_nul, "utf-16-le"), (even_nul, "utf-16-be")):
-        if ratio > 0.3:
+    half = len(sample) / 2
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high > 0.3 and low < 0.05:
             try:
                 data.decode(name)
                 return name
@@ -103,32 +203,88 @@ def _bomless_utf16(data: bytes) -> Optional[str]:
     return None
 
 
-def _detect(data: bytes) -> Optional[str]:
-    from charset_normalizer import from_bytes
+def _mostly_utf8(data: bytes) -> Optional[tuple[str, str, bool, int]]:
+    """UTF-8 with a few bad bytes (a file cut mid-character, a damaged byte, a surrogate
+    written by a bad encoder): keep UTF-8 and count what was lost."""
+    for chunk in (data[:1_000_000], data) if len(data) > 1_000_000 else (data,):
+        escaped = chunk.decode("utf-8", errors="surrogateescape")
+        bad = sum(1 for _ in _ESCAPED.finditer(escaped))
+        ascii_bytes = len(chunk) - len(chunk.translate(None, _ASCII))
+        multibyte = len(escaped) - ascii_bytes - bad
+        if not bad or multibyte < 20 * bad:
+            return None
+    text = data.decode("utf-8", errors="replace")
+    return text, "utf-8", False, bad
 
-    # GB18030 is a superset of GBK/GB2312 and decodes most mainland text; try the strict
-    # decoders we expect first, then ask the detector to arbitrate between GB and Big5.
-    candidates = []
-    for name in ("gb18030", "big5"):
+
+def _best_guess(data: bytes) -> Optional[tuple[str, str, bool, int]]:
+    """The candidate decoding that reads most like Chinese text, or None if none does."""
+    scored = []
+    for rank, name in enumerate(_GUESSES):
+        if name.startswith("utf-16") and len(data) % 2:
+            continue
         try:
-            data.decode(name)
-            candidates.append(name)
+            text, bad = data.decode(name), 0
         except UnicodeDecodeError:
-            pass
-    if len(candidates) == 1:
-        return candidates[0]
-    best = from_bytes(data[:200_000], cp_isolation=candidates or None).best()
-    if best is None:
-        return candidates[0] if candidates else None
-    name = best.encoding
-    if name in ("gbk", "gb2312"):
-        return "gb18030"
-    if name not in _ACCEPTED and candidates:
-        return candidates[0]
-    return name
+            if name not in ("gb18030", "big5"):
+                continue  # only the main candidates are worth a lenient try
+            text = data.decode(name, errors="replace")
+            bad = text.count("\ufffd")
+        score = _score(text[:_SAMPLE], bad * min(1.0, _SAMPLE / max(1, len(text))))
+        scored.append((score, -rank, text, name, bad))
+        if bad == 0 and score > 0.97:
+            break  # cannot do much better: skip decoding the rest
+    if not scored:
+        return None
+    score, _, text, name, bad = max(scored, key=lambda s: (s[0], s[1]))
+    if score < 0.5:
+        return None
+    return text, name, True, bad
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+@cache
+def _common_chars() -> frozenset[str]:
+    """GB2312's symbols and level-1 hanzi (the 3755 most used), with their Traditional forms:
+    the characters a correctly decoded report is made of, and a misdecoded one is not."""
+    chars = set()
+    for lead in range(0xA1, 0xD8):
+        if 0xAA <= lead <= 0xAF:
+            continue
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    try:
+        import opencc
+
+        trad = opencc.OpenCC("s2t").convert("".join(sorted(chars)))
+        chars.update(trad)
+    except Exception:  # noqa: BLE001 — opencc is optional for scoring; Simplified still works
+        pass
+    chars.update("\u3000\ufeff“”‘’…—·")
+    return frozenset(chars)
+
+
+def _score(text: str, bad: float) -> float:
+    """Share of the non-ASCII characters that are common Chinese characters or punctuation,
+    less undecodable bytes and control characters."""
+    common = _common_chars()
+    wide = [c for c in text if c > "\x7f"]
+    controls = len(_CONTROL.findall(text))
+    if not wide:
+        return 0.0 if controls or bad else 0.5
+    good = sum(1 for c in wide if c in common)
+    return (good - 2 * bad - controls) / (len(wide) + controls)
+
+
+def _refuse_binary(text: str, where: str) -> None:
+    if not text:
+        return
+    controls = len(_CONTROL.findall(text))
+    if controls > _BINARY_RATIO * len(text):
+        what = "NUL bytes" if "\x00" in text else "control characters"
+        raise InputError(f"{where}: binary data ({what}), not text")
 
 
 def _clean(text: str) -> str:

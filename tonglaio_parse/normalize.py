@@ -4,10 +4,18 @@ The normalised text folds full-width forms to ASCII, converts Traditional to Sim
 characters, drops markup, zero-width characters and page markers, and joins a paragraph
 that a page break cut in two. Every normalised offset maps back to the original through
 `Normalized.orig`, so spans in the output always point at the text the user gave us.
+
+Line ends. Lines and columns count "\n" only, as the contract checker does: a CRLF file
+has the lines and columns of its LF copy, and a lone "\r" (old Mac line ends) or any other
+separator Python's splitlines() knows ("\v", "\f", "\x1c"-"\x1e", U+0085, U+2028,
+U+2029) does not start a new line in `line_col`. For MATCHING they all read as "\n"
+(same length), and the "\r" of a "\r\n" pair is removed, so the normalised text of a
+CRLF, CR or LF copy is the same and splitlines() on it agrees with split("\n").
 """
 from __future__ import annotations
 
 import bisect
+from operator import ne
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,8 +23,13 @@ import regex
 
 from .rules import patterns
 
-# Full-width ASCII (！..～) and the ideographic space fold to ASCII; lengths are unchanged.
+# Full-width ASCII (！..～) and the ideographic space fold to ASCII; line separators read
+# as "\n"; lengths are unchanged.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_LINE_BREAKS = {ord(c): 0x0A for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+_FOLD = _WIDTH | _LINE_BREAKS
+_NEEDS_FOLD = regex.compile("[\uff01-\uff5e\u3000\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CHUNK = 4096  # longest run handed to OpenCC at once (bounds the per-character fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +91,16 @@ def line_starts(text: str) -> list[int]:
 
 
 def normalize(original: str) -> Normalized:
-    folded = original.translate(_WIDTH)
+    folded = original.translate(_FOLD) if _NEEDS_FOLD.search(original) else original
     simplified, script = _to_simplified(folded)
-    edits = _find_edits(simplified)
+    crs = _crlf_returns(original)
+    edits = _find_edits(_without(simplified, crs), crs)
+    removals = sorted(edits + [Edit("line-end", c, c + 1) for c in crs], key=lambda e: (e.start, -e.end))
     pieces, parts = [], []
     pos = norm = 0
-    for edit in edits:
+    for edit in removals:
+        if edit.end <= pos:
+            continue  # a CR inside an edit already applied
         if edit.start > pos:
             pieces.append(_Piece(norm, pos, edit.start - pos, edit.start - pos))
             parts.append(simplified[pos:edit.start])
@@ -97,17 +114,50 @@ def normalize(original: str) -> Normalized:
                       [p.norm_start for p in pieces], line_starts(original))
 
 
-def _find_edits(text: str) -> list[Edit]:
-    edits = [Edit(kind, m.start(), m.end())
+def _crlf_returns(text: str) -> list[int]:
+    """Offsets of the "\r" of every "\r\n" pair."""
+    out = []
+    find = text.find
+    i = find("\r\n")
+    while i != -1:
+        out.append(i)
+        i = find("\r\n", i + 2)
+    return out
+
+
+def _without(text: str, crs: list[int]) -> str:
+    if not crs:
+        return text
+    parts, pos = [], 0
+    for c in crs:
+        parts.append(text[pos:c])
+        pos = c + 1
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _find_edits(base: str, crs: list[int]) -> list[Edit]:
+    """Removals and joins found in `base` (the text without the CRs of CRLF pairs), in
+    ORIGINAL offsets; an edit inside one already kept is dropped."""
+    found = [(kind, m.start(), m.end())
              for kind, rx in patterns().removals
-             for m in rx.finditer(text)]
-    edits += _paragraph_joins(text)
-    edits.sort(key=lambda e: (e.start, -e.end))
+             for m in rx.finditer(base) if m.end() > m.start()]
+    found += [(e.kind, e.start, e.end) for e in _paragraph_joins(base)]
+    if crs:
+        # base offset b is original offset b + (CRs removed before it)
+        shifted = [c - k for k, c in enumerate(crs)]
+
+        def to_orig(b: int) -> int:
+            return b + bisect.bisect_right(shifted, b)
+        # an edit starts right after the character before it, so a gap that begins with
+        # "\n" takes the "\r" of its CRLF along
+        found = [(kind, to_orig(s - 1) + 1 if s else 0, to_orig(e - 1) + 1) for kind, s, e in found]
+    found.sort(key=lambda e: (e[1], -e[2]))
     merged: list[Edit] = []
-    for e in edits:  # drop an edit inside one already kept
-        if merged and e.start < merged[-1].end:
+    for kind, start, end in found:
+        if merged and start < merged[-1].end:
             continue
-        merged.append(e)
+        merged.append(Edit(kind, start, end))
     return merged
 
 
@@ -130,21 +180,47 @@ def _to_simplified(text: str) -> tuple[str, str]:
     if not regex.search(r"\p{Han}", text):
         return text, "none"
     t2s, s2t = _converters()
-    out_lines = []
+    out = []
     traditional = simplified_only = 0
-    for line in text.split("\n"):
-        conv = t2s.convert(line)
-        if len(conv) != len(line):  # a phrase conversion changed the length: go char by char
-            conv = "".join(c if len(x := t2s.convert(c)) != 1 else x for c in line)
-        if conv != line:
-            traditional += sum(a != b for a, b in zip(conv, line))
-        out_lines.append(conv)
-    result = "\n".join(out_lines)
-    back = s2t.convert(text)
-    if len(back) == len(text):
-        simplified_only = sum(a != b for a, b in zip(back, text)) if back != text else 0
+    for chunk in _chunks(text):
+        conv = _same_length(t2s, chunk)
+        if conv != chunk:
+            traditional += sum(map(ne, conv, chunk))
+        out.append(conv)
+        back = _same_length(s2t, chunk)
+        if back != chunk:
+            simplified_only += sum(map(ne, back, chunk))
     script = _script(traditional, simplified_only)
-    return result, script
+    return "".join(out), script
+
+
+_BREAK = regex.compile(r"[\n。!?;,、!?;,]")
+
+
+def _chunks(text: str):
+    """Lines or sentences of at most _CHUNK characters (a cut elsewhere only for a longer
+    run without punctuation), so conversion cost stays linear whatever the line length."""
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(n, pos + _CHUNK)
+        if end < n:
+            cut = text.rfind("\n", pos, end)
+            if cut < pos:
+                last = None
+                for m in _BREAK.finditer(text, pos, end):
+                    last = m
+                cut = last.start() if last else end - 1
+            end = cut + 1
+        yield text[pos:end]
+        pos = end
+
+
+def _same_length(converter, chunk: str) -> str:
+    conv = converter.convert(chunk)
+    if len(conv) == len(chunk):
+        return conv
+    # a phrase conversion changed the length: go character by character
+    return "".join(c if len(x := converter.convert(c)) != 1 else x for c in chunk)
 
 
 def _script(traditional: int, simplified: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -26,6 +26,7 @@ _NOISE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Thousands separators only when every group after the first has exactly three digits.
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")
 _ARABIC = regex.compile(r"\d++(?:\.\d++)?+")
+_PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?+|[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,12 @@ def parse_number(s: str) -> float:
     return float(parse_decimal(s))
 
 
+@lru_cache(maxsize=8192)
 def parse_decimal(s: str) -> Decimal:
     """Like `parse_number` but exact."""
     text = fold_digits(s)
+    if _PLAIN.fullmatch(text):
+        return Decimal(text.replace(",", ""))
     if not text:
         raise ValueError(f"not a number: {s!r}")
     tab = numerals()
@@ -105,9 +109,7 @@ def parse_decimal(s: str) -> Decimal:
 def _integer_part(text: str, original: str) -> Decimal:
     tab = numerals()
     # 二〇三五 / 一九五八 / 五八: digit by digit when there is no magnitude character at all.
-    if len(text) >= 2 and all(ch in tab.digits for ch in text):
-        if "两" in text or "兩" in text:
-            raise ValueError(f"not a number: {original!r} (两 is never read digit by digit)")
+    if len(text) >= 2 and all(ch in tab.digits for ch in text) and not ("两" in text or "兩" in text):
         return Decimal("".join(str(tab.digits[ch]) for ch in text))
     return _positional(_tokens(text, original), original)
 
@@ -144,7 +146,14 @@ def _positional(tokens: list[Decimal | str], original: str) -> Decimal:
     last_big: int | None = None
     prev_unit: int | None = None
     zero_since_unit = False
+    prev_big = False  # the token before was a section magnitude (万万 = 亿, 万亿)
     for tok in tokens:
+        is_big = isinstance(tok, str) and tok in tab.big_units
+        if is_big and prev_big:
+            total *= tab.big_units[tok]
+            last_big = max(last_big or 0, tab.big_units[tok])
+            continue
+        prev_big = is_big
         if isinstance(tok, Decimal) or tok in tab.digits:
             value = tok if isinstance(tok, Decimal) else Decimal(tab.digits[tok])
             if not isinstance(tok, Decimal) and value == 0:

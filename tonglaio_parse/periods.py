@@ -1,6 +1,13 @@
-"""The years a figure refers to, and the year a document is delivered in."""
+"""The years a figure refers to, and the year a document is delivered in.
+
+Time words (data/periods.toml) are found once per document (`TimeMarks`); each figure then
+takes the nearest one before it in its sentence, else a strong one earlier in its paragraph,
+else its section heading's, else one later in its paragraph, else this year for a target and
+last year for a result.
+"""
 from __future__ import annotations
 
+import bisect
 import re as _re
 from functools import cache
 from typing import Optional
@@ -11,34 +18,46 @@ from .model import Period
 from .numbers import parse_number
 from .rules import alternation, table
 
-_PARAGRAPH_BREAK = regex.compile(r"\n")
 _SENTENCE_END = regex.compile(r"[。!?;]")
 _CN_YEAR = regex.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_STRONG_PLAN_SUFFIX = regex.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
+# an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
+_TOPICAL_YEAR = regex.compile(r",|以来|来|是|上半年|前三季度|全年")
+_CURRENT = "current"
 
 
 @cache
 def _rules():
     t = table("periods.toml")
     doc = [(regex.compile(r["pattern"]), int(r["offset"])) for r in t["document_year"]]
-    rel = t["relative"]
+    rel = {k: tuple(v) for k, v in t["relative"].items()}
+    cmp = alternation(t["comparison_prefix"])
     marker = regex.compile(
-        "(?P<rel>" + alternation(rel) + ")|(?P<planword>" + t["plan_pattern"] + ")|" + t["year_pattern"])
+        f"(?<!{cmp})(?:(?P<rel>{alternation(rel)})|(?P<cur>{alternation(t['current'])})|"
+        "(?P<planword>" + t["plan_pattern"] + ")|" + t["span_pattern"] + "|" + t["year_pattern"] + ")")
     return doc, rel, marker, [int(y) for y in t["plan_starts"]]
 
 
 def _arabic_years(text: str) -> str:
     """二〇三五年 -> 2035年 without changing length (so offsets stay)."""
-    return _CN_YEAR.sub(lambda m: str(int(parse_number(m.group()))), text)
+    def arabic(m: regex.Match) -> str:
+        try:
+            digits = str(int(parse_number(m.group())))
+        except ValueError:
+            return m.group()
+        return digits if len(digits) == 4 else m.group()
+    return _CN_YEAR.sub(arabic, text)
 
 
 def document_year(text: str, path: Optional[str] = None) -> Optional[int]:
     doc, _, _, _ = _rules()
+    head = _arabic_years(text[:20000])
     for rx, offset in doc:
-        m = rx.search(text)
+        m = rx.search(head)
         if m:
             return int(m.group("year")) + offset
     if path:
-        m = _re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", path.rsplit("/", 1)[-1])
+        m = _re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", path.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
             return int(m.group(1))
     return None
@@ -64,56 +83,83 @@ def _plan_number(name: str) -> Optional[int]:
         return None
 
 
-def period_for(text: str, pos: int, status: str, year: Optional[int], heading: str = "") -> Optional[Period]:
-    """The years a figure at `pos` refers to: the nearest time word before it in its sentence;
-    else a strong time word earlier in its paragraph; else its section heading; else a time
-    word later in the paragraph; else this year for a target and last year for a result."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    para_end = text.find("\n", pos)
-    para_end = len(text) if para_end == -1 else para_end
-    para_start = max(para_start, pos - 800)
-    sent_start = para_start
-    for m in _SENTENCE_END.finditer(text, para_start, pos):
-        sent_start = m.end()
-    for chunk, strong_only, last in ((text[sent_start:pos], False, True),
-                                     (text[para_start:sent_start], True, True),
-                                     (heading, False, True),
-                                     (text[pos:min(para_end, pos + 400)], False, False)):
-        found = _marker(chunk, year, strong_only, last)
-        if found is not None:
-            return found
-    if year is None:
-        return None
-    return Period(year, year) if status == "target" else Period(year - 1, year - 1)
+class TimeMarks:
+    """Every time word of a text with the period it names, found once."""
 
+    def __init__(self, text: str, year: Optional[int]):
+        self.text = text
+        self.year = year
+        self.marks = list(_marks(_arabic_years(text), year))
+        self.starts = [m[0] for m in self.marks]
 
-_STRONG_PLAN_SUFFIX = regex.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年)")
+    def _between(self, lo: int, hi: int):
+        a = bisect.bisect_left(self.starts, lo)
+        b = bisect.bisect_left(self.starts, hi)
+        return [m for m in self.marks[a:b] if m[1] <= hi]
 
+    def explicit(self, pos: int, heading: str = "") -> tuple[Optional[Period], Optional[Period]]:
+        """The periods time words name (a) in the figure's sentence or paragraph and (b) in its
+        section headings; None for none, or for a word like 全年 whose year depends on status."""
+        para_start, _, sent_start = self._bounds(pos)
+        found = self._between(sent_start, pos) or \
+            [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]]
+        near = found[-1][2] if found and found[-1][2] is not _CURRENT else None
+        marks = list(_marks(_arabic_years(heading), self.year)) if heading and not found else []
+        head = marks[-1][2] if marks and marks[-1][2] is not _CURRENT else None
+        return near, head
 
-def _marker(chunk: str, year: Optional[int], strong_only: bool, last: bool) -> Optional[Period]:
-    if not chunk:
-        return None
-    _, rel, marker, _ = _rules()
-    chunk = _arabic_years(chunk)
-    found: Optional[Period] = None
-    for m in marker.finditer(chunk):
-        if strong_only and m.group("planword") and not _STRONG_PLAN_SUFFIX.match(chunk, m.end("plan")):
-            continue
-        p = _marker_period(m, rel, year)
-        if p is not None:
-            found = p
-            if not last:
-                return found
-    return found
+    def _bounds(self, pos: int) -> tuple[int, int, int]:
+        text = self.text
+        para_start = text.rfind("\n", 0, pos) + 1
+        para_end = text.find("\n", pos)
+        para_end = len(text) if para_end == -1 else para_end
+        sent_start = para_start
+        for m in _SENTENCE_END.finditer(text, max(para_start, pos - 400), pos):
+            sent_start = m.end()
+        return para_start, para_end, sent_start
 
+    def period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
+        para_start, para_end, sent_start = self._bounds(pos)
+        found = self._between(sent_start, pos) or \
+            [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \
+            (list(_marks(_arabic_years(heading), self.year)) if heading else [])
+        if found:
+            return self._resolve(found[-1][2], status)
+        later = self._between(pos, min(para_end, pos + 200))
+        if later:
+            return self._resolve(later[0][2], status)
+        return self._resolve(_CURRENT, status)
 
-def _marker_period(m: regex.Match, rel: dict, year: Optional[int]) -> Optional[Period]:
-    if m.group("rel"):
-        if year is None:
+    def _resolve(self, p, status: str) -> Optional[Period]:
+        if p is not _CURRENT:
+            return p
+        if self.year is None:
             return None
-        a, b = rel[m.group("rel")]
-        return Period(year + a, year + b)
-    if m.group("planword"):
-        return plan_period(m.group("plan"))
-    y = int(m.group("year"))
-    return Period(y, y)
+        return Period(self.year, self.year) if status == "target" else Period(self.year - 1, self.year - 1)
+
+
+def _marks(text: str, year: Optional[int]):
+    """(start, end, Period, strong) for each time word of `text`."""
+    _, rel, marker, _ = _rules()
+    for m in marker.finditer(text):
+        if m.group("rel"):
+            if year is None:
+                continue
+            a, b = rel[m.group("rel")]
+            yield m.start(), m.end(), Period(year + a, year + b), True
+        elif m.group("cur"):
+            yield m.start(), m.end(), _CURRENT, True
+        elif m.group("planword"):
+            p = plan_period(m.group("plan"))
+            if p is not None:
+                yield m.start(), m.end(), p, bool(_STRONG_PLAN_SUFFIX.match(text, m.end("plan")))
+        elif m.group("from"):
+            yield m.start(), m.end(), Period(int(m.group("from")), int(m.group("to"))), True
+        else:
+            y = int(m.group("year"))
+            yield m.start(), m.end(), Period(y, y), bool(_TOPICAL_YEAR.match(text, m.end()))
+
+
+def period_for(text: str, pos: int, status: str, year: Optional[int], heading: str = "") -> Optional[Period]:
+    """One-off form of TimeMarks(text, year).period_for(pos, status, heading)."""
+    return TimeMarks(text, year).period_for(pos, status, heading)

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import Any, Optional
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
-           "UnitTableError"]
+           "UnitTableError", "check_tables", "dimension_of", "unit_pattern"]
 
 DIMENSIONS = ("percent", "percentage_point", "money", "power", "energy", "length", "area", "mass",
               "volume", "count", "duration", "multiple", "ratio", "other")
@@ -34,6 +34,23 @@ class UnitInfo:
     to: str                # pint unit the value is normalised to (often == pint)
     not_before: str        # characters that, right after the word, mean it is not a unit
     after: tuple[str, ...]  # when set: only a unit before these words or a non-Han character
+
+
+@cache
+def unit_pattern() -> str:
+    """Regex source matching one written unit word, longest first, with its context limits."""
+    import regex
+
+    parts = []
+    for word, info in sorted(unit_table().items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        p = regex.escape(word)
+        if info.not_before:
+            p += f"(?![{regex.escape(info.not_before)}])"
+        if info.after:
+            alts = "|".join(regex.escape(w) for w in sorted(info.after, key=len, reverse=True))
+            p += rf"(?=[^\p{{Han}}]|$|{alts})"
+        parts.append(p)
+    return "|".join(parts)
 
 
 def _data(name: str):
@@ -83,8 +100,14 @@ def registry():
     import pint  # lazy: only code that converts pays for pint
 
     with resources.as_file(_data("units.txt")) as path:
-        ureg = pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
-    for info in unit_table().values():  # every unit the table names must exist
+        return pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
+
+
+def check_tables() -> None:
+    """Every pint name in units.toml exists in units.txt (raises UnitTableError); for tests/CI."""
+    ureg = registry()
+    infer_table()
+    for info in unit_table().values():
         for name in (info.pint, info.to):
             try:
                 ureg.parse_units(name)
@@ -92,7 +115,6 @@ def registry():
                 raise UnitTableError(
                     f"data/units.toml [units.{info.word!r}]: {name!r} not in units.txt ({exc})"
                 ) from None
-    return ureg
 
 
 def normalize(value: float, word: str) -> tuple[float, str]:

@@ -1,14 +1,24 @@
 """Stage 6 — data-quality checks. Each rule is a small function registered under its code;
-codes, names, severities and help texts live in data/checks.toml."""
+codes, names, severities and help texts live in data/checks.toml.
+
+Families: IN input (inputs.py), LA layout (layout.py), TX text (text.py, garble.py),
+NU numbers (numbers.py), ST structure (structure.py).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable, Optional
 
+import regex
+
 from ..model import Section, Warning
 from ..normalize import Normalized
 from ..rules import RuleError, table
+
+CODE_RX = regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_RX = regex.compile(r"^[a-z]+(?:-[a-z]+)*$")
+SEVERITIES = ("info", "warning", "error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,17 +28,59 @@ class RuleInfo:
     severity: str
     help: str
 
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
 
 @cache
 def rule_table() -> dict[str, RuleInfo]:
     rules = {}
     names = set()
     for code, entry in table("checks.toml").items():
+        where = f"data/checks.toml [{code}]"
+        if not CODE_RX.match(code):
+            raise RuleError(f"{where}: code must look like AB123")
+        if not NAME_RX.match(entry.get("name", "")):
+            raise RuleError(f"{where}: name {entry.get('name')!r} is not kebab-case")
         if entry["name"] in names:
-            raise RuleError(f"data/checks.toml [{code}]: name {entry['name']!r} used twice")
+            raise RuleError(f"{where}: name {entry['name']!r} used twice")
+        if entry.get("severity") not in SEVERITIES:
+            raise RuleError(f"{where}: severity must be one of {', '.join(SEVERITIES)}")
         names.add(entry["name"])
         rules[code] = RuleInfo(code, entry["name"], entry["severity"], entry["help"].strip())
     return rules
+
+
+def resolve_codes(selectors: Iterable[str]) -> set[str]:
+    """Codes named by selectors: a code (TX001), a name (repeated-word) or a family prefix (TX, LA0).
+    An unknown selector raises ValueError naming it (for --select / --ignore)."""
+    rules = rule_table()
+    out: set[str] = set()
+    for raw in selectors:
+        for sel in filter(None, (s.strip() for s in raw.split(","))):
+            hit = {c for c, r in rules.items() if c == sel.upper() or r.name == sel.lower()
+                   or c.startswith(sel.upper())}
+            if not hit:
+                raise ValueError(f"unknown check {sel!r} (see 'tonglaio-parse rules')")
+            out |= hit
+    return out
+
+
+def disabled_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[str, ...]:
+    """The codes to pass as Options.disabled_checks for --select/--ignore."""
+    select, ignore = list(select), list(ignore)
+    keep = resolve_codes(select) if select else set(rule_table())
+    keep -= resolve_codes(ignore)
+    return tuple(sorted(set(rule_table()) - keep))
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A non-blank line of the normalised text: [start, end) in NORMALISED offsets."""
+    start: int
+    end: int
+    text: str
 
 
 @dataclass
@@ -41,6 +93,8 @@ class Context:
     encoding_guessed: bool = False
     encoding: str = "utf-8"
     found: list[Warning] = field(default_factory=list)
+    _paras: Optional[list[Para]] = field(default=None, repr=False)
+    body: Optional[tuple[int, int]] = field(default=None, repr=False)  # ORIGINAL span of the report proper
 
     def warn(self, code: str, start: int, end: int, message: Optional[str] = None) -> None:
         """Record a finding at ORIGINAL offsets [start, end)."""
@@ -52,27 +106,61 @@ class Context:
         self.found.append(Warning(code, info.name, info.severity, message or info.help.split(". ")[0],
                                   line, col, (start, end), text[start:end]))
 
+    def warn_norm(self, code: str, start: int, end: int, message: Optional[str] = None) -> None:
+        """Record a finding at NORMALISED offsets [start, end)."""
+        s, e = self.norm.orig_span(start, end)
+        self.warn(code, s, e, message)
+
+    def paragraphs(self) -> list[Para]:
+        if self._paras is None:
+            text = self.norm.text
+            out, pos = [], 0
+            for line in text.split("\n"):
+                stripped = line.strip()
+                if stripped:
+                    lead = len(line) - len(line.lstrip())
+                    out.append(Para(pos + lead, pos + lead + len(stripped), stripped))
+                pos += len(line) + 1
+            self._paras = out
+        return self._paras
+
+    def body_paragraphs(self) -> list[Para]:
+        """Paragraphs inside the report proper (site furniture before and after left out)."""
+        if self.body is None:
+            return self.paragraphs()
+        lo, hi = self.body
+        return [p for p in self.paragraphs() if lo <= self.norm.orig(p.start) < hi]
+
 
 Check = Callable[[Context], None]
-_CHECKS: list[tuple[str, Check]] = []
+_CHECKS: list[tuple[tuple[str, ...], Check]] = []
 
 
 def check(*codes: str) -> Callable[[Check], Check]:
-    """Register a rule function for the codes it may emit."""
+    """Register a rule function for the codes it may emit (run in registration order)."""
     def register(fn: Check) -> Check:
         for code in codes:
             if code not in rule_table():
                 raise RuleError(f"check {fn.__name__}: code {code} missing from data/checks.toml")
-        _CHECKS.append((codes[0], fn))
+        _CHECKS.append((codes, fn))
         return fn
     return register
 
 
+def registered_codes() -> set[str]:
+    _load()
+    return {c for codes, _ in _CHECKS for c in codes}
+
+
+def _load() -> None:
+    from . import layout, inputs, text, garble, numbers, structure  # noqa: F401  (registers, in this order)
+
+
 def run_checks(ctx: Context, disabled: Iterable[str] = ()) -> list[Warning]:
-    from . import layout, numbers, text  # noqa: F401  (registers the rules)
+    _load()
     skip = set(disabled)
-    for code, fn in _CHECKS:
-        if code not in skip:
+    for codes, fn in _CHECKS:
+        if not set(codes) <= skip:
             fn(ctx)
     found = [w for w in ctx.found if w.code not in skip]
     return sorted(set(found), key=lambda w: (w.span[0], w.code, w.span[1]))

@@ -1,4 +1,4 @@
-"""Text findings: words repeated by mistake."""
+"""Text findings: words repeated by mistake, duplicated list items, unbalanced brackets."""
 from __future__ import annotations
 
 from functools import cache
@@ -6,40 +6,213 @@ from functools import cache
 import regex
 
 from ..rules import table
+from ..segment import tokenizer
 from . import Context, check
+
+_LIST_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
+_WORD_REPEAT = regex.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
+_DOUBLE = regex.compile(r"(\p{Han})\1")
+_CLAUSE = regex.compile(r"[^,，。;；:：!！?？()（）《》“”\n]+")
+_SENTENCE = regex.compile(r"[^。!?！？\n]+[。!?！？]")
+_NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
 
 
 @cache
-def _patterns():
+def _lists() -> dict:
     t = table("repetition.toml")
-    allowed = set(t["allowed"])
-    # XX (a character doubled), XYXY (a word doubled), XY、XY (a list item repeated)
-    rx = regex.compile(r"(?P<w>\p{Han}{1,4})(?P<sep>、?)(?P=w)")
-    return rx, allowed
+    return {"suffixes": set(t["suffixes"]), "standalone_freq": int(t["standalone_freq"]),
+            "echo_gaps": set(t["echo_gaps"])}
+
+
+@cache
+def _allowed() -> frozenset[str]:
+    return frozenset(table("repetition.toml")["allowed"])
+
+
+def _known(word: str) -> bool:
+    """The word is in the tokenizer's dictionary (not an HMM guess)."""
+    return bool(tokenizer().FREQ.get(word))
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(w, s, e) for w, s, e in tokenizer().tokenize(text, HMM=True)]
 
 
 @check("TX001")
 def repeated_word(ctx: Context) -> None:
-    rx, allowed = _patterns()
+    allowed = _allowed()
+    for p in ctx.body_paragraphs():
+        hits: list[tuple[int, int, str]] = []
+        for m in _LIST_REPEAT.finditer(p.text):  # 新增学位、学位2.5万个
+            hits.append((m.start("w"), m.end(), f"'{m.group('w')}' listed twice in a row: {m.group()}"))
+        for i, j in _candidates(p.text):
+            lo, hi = max(0, i - 8), min(len(p.text), j + 8)
+            toks = [(w, s + lo, e + lo) for w, s, e in _tokens(p.text[lo:hi])]
+            starts = {s: t for t in toks for s in (t[1],)}
+            ends = {t[2]: t for t in toks}
+            for m in _WORD_REPEAT.finditer(p.text, i, j):  # 增收增收
+                w = m.group("w")
+                if m.group() in allowed or w in allowed or not _known(w) or _around_allowed(p.text, m, allowed):
+                    continue
+                if m.start() in starts and m.start() + len(w) in starts and \
+                        (m.end() in ends or m.end() == len(p.text)):
+                    hits.append((m.start(), m.end(), f"'{w}' doubled: {m.group()}"))
+            for m in _DOUBLE.finditer(p.text, i, j, overlapped=True):  # 新建建, 代办办制
+                msg = _doubled_char(p.text, m.start(), starts, ends, allowed)
+                if msg:
+                    hits.append((m.start(), m.end(), msg))
+            hits += _echo(p.text, [t for t in toks if i - 8 <= t[1] and t[2] <= j + 8])
+        for s, e, msg in _dedupe(hits):
+            ctx.warn_norm("TX001", p.start + s, p.start + e, msg)
+
+
+_CANDIDATE = regex.compile(r"(\p{Han})\1|(\p{Han}{2,4})\2|(\p{Han}{2,4})\p{Han}{2}\3")
+
+
+def _candidates(text: str) -> list[tuple[int, int]]:
+    """Spans worth segmenting: a doubled character or word, or a word echoed after two characters."""
+    spans: list[list[int]] = []
+    for m in _CANDIDATE.finditer(text, overlapped=True):
+        if spans and m.start() <= spans[-1][1] + 8:
+            spans[-1][1] = max(spans[-1][1], m.end())
+        else:
+            spans.append([m.start(), m.end()])
+    return [(a, b) for a, b in spans]
+
+
+def _around_allowed(text: str, m, allowed) -> bool:
+    around = text[max(0, m.start() - 3):m.end() + 3]
+    return any(a in around for a in allowed if len(a) > 2 and m.group() in a)
+
+
+def _doubled_char(text: str, i: int, starts, ends, allowed) -> str | None:
+    """XX at i: a typo when one X stands alone next to a word that ends or starts with X
+    (新建|建), or when the word after the seam is not a dictionary word (代办|办制)."""
+    ch = text[i]
+    if ch in _NUMERAL or _in_allowed(text, i, allowed):
+        return None
+    left, right = ends.get(i + 1), starts.get(i + 1)
+    if left is None or right is None:
+        return None  # one token holds both: 常常, 天天, 家家户户 (or an HMM word)
+    lw, rw = left[0], right[0]
+    if len(lw) >= 2 and len(rw) >= 2:
+        if len(rw) == 2 and not _known(rw) and rw[1] in _lists()["suffixes"]:  # 代办|办制
+            return f"'{ch}' doubled: {lw}{rw} reads as {lw}{rw[1:]}"
+        return None  # 人民|民主: two words that share a character at the seam
+    if tokenizer().FREQ.get(ch, 0) >= _lists()["standalone_freq"] or text[i - 1:i] == "一":
+        return None  # 目的的, 实事求是是, 和和平; 一座座
+    before = ends.get(i)  # the token before a stray X on the left: 关|税|税率 is 关税 + 税率
+    after = starts.get(i + 2)
+    if len(lw) == 1 and before and _known(before[0] + ch) or len(rw) == 1 and after and _known(ch + after[0]):
+        return None
+    if len(lw) >= 2 and _known(lw):
+        return f"'{ch}' doubled: {lw} followed by a stray '{ch}'"
+    if len(rw) >= 2 and _known(rw):
+        return f"'{ch}' doubled: a stray '{ch}' before {rw}"
+    return None
+
+
+def _in_allowed(text: str, i: int, allowed) -> bool:
+    """The doubled pair at i is part of an allowed reduplication (常常, 家家户户, 一件件)."""
+    for a in allowed:
+        k = a.find(text[i] * 2)
+        if k >= 0 and text[i - k:i - k + len(a)] == a:
+            return True
+    return False
+
+
+def _echo(text: str, toks) -> list[tuple[int, int, str]]:
+    """A word echoed after a one-word gap inside one phrase: 研发投入经费投入."""
+    out = []
+    words = [t for t in toks]
+    for k in range(len(words) - 2):
+        a, b, c = words[k], words[k + 1], words[k + 2]
+        if len(c[0]) >= 2 and len(a[0]) >= len(c[0]) + 2 and a[0].endswith(c[0]) and \
+                len(b[0]) == 2 and regex.fullmatch(r"\p{Han}+", b[0]) and _known(b[0]) and \
+                b[0] not in _lists()["echo_gaps"] and _known(c[0]):
+            out.append((a[1], c[2], f"'{c[0]}' twice in one phrase: {a[0]}{b[0]}{c[0]}"))
+    return out
+
+
+def _dedupe(hits):
+    hits.sort()
+    kept = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue
+        kept.append(h)
+    return kept
+
+
+@check("TX002")
+def duplicated_items(ctx: Context) -> None:
+    for p in ctx.body_paragraphs():
+        for m in _CLAUSE.finditer(p.text):
+            items = m.group().split("、")
+            if len(items) < 3:
+                continue
+            pos = m.start()
+            seen: dict[str, int] = {}
+            for k, item in enumerate(items):
+                key = item.strip()
+                if k == len(items) - 1:
+                    key = regex.split(r"等|和|及", key)[0]  # 家电等消费: the item is 家电
+                if len(key) >= 2 and key in seen and seen[key] != k - 1:
+                    lead = len(item) - len(item.lstrip())
+                    ctx.warn_norm("TX002", p.start + pos + lead, p.start + pos + lead + len(key),
+                                  f"'{key}' appears twice in one list")
+                seen.setdefault(key, k)
+                pos += len(item) + 1
+        prev = None
+        for m in _SENTENCE.finditer(p.text):
+            s = m.group().strip()
+            if prev and s == prev[0] and len(s) >= 8:
+                ctx.warn_norm("TX002", p.start + m.start(), p.start + m.end(), "the same sentence twice in a row")
+            prev = (s, m.start())
+
+
+@cache
+def _pairs() -> dict[str, tuple[str, int]]:
+    """opener -> (closer, the longest span a pair may have, in characters)."""
+    t = table("lint.toml")["text"]
+    return {o: (c, int(n)) for o, c, n in t["brackets"]}
+
+
+@check("TX003")
+def unbalanced_brackets(ctx: Context) -> None:
+    """Brackets may span lines (web copies break titles and links onto lines of their own),
+    but not more than a pair's longest span; a quotation may reopen at each paragraph."""
+    pairs = _pairs()
+    closes = {c: o for o, (c, _) in pairs.items()}
     text = ctx.norm.text
-    for m in rx.finditer(text, overlapped=False):
-        word = m.group("w")
-        whole = m.group()
-        if whole in allowed or word in allowed or _in_allowed_context(text, m, allowed):
-            continue
-        if len(word) == 1 and not m.group("sep") and not _doubled_char_is_error(text, m):
-            continue
-        s, e = ctx.norm.orig_span(m.start(), m.end())
-        ctx.warn("TX001", s, e, f"'{word}' repeated: {whole}")
+    lo, hi = ctx.body or (0, len(ctx.norm.original))
+    stack: list[tuple[str, int]] = []
 
+    def expire(pos: int) -> None:
+        keep = []
+        for o, j in stack:
+            if pos - j > pairs[o][1]:
+                ctx.warn_norm("TX003", j, j + 1, f"'{o}' is not closed by '{pairs[o][0]}'")
+            else:
+                keep.append((o, j))
+        stack[:] = keep
 
-def _in_allowed_context(text: str, m, allowed: set[str]) -> bool:
-    around = text[max(0, m.start() - 2):m.end() + 2]
-    return any(a in around for a in allowed if len(a) > 2)
-
-
-def _doubled_char_is_error(text: str, m) -> bool:
-    """建建 in 新建建各类: the doubled char completes a word with the char before it."""
-    ch = m.group("w")
-    before = text[max(0, m.start() - 1):m.start()]
-    return bool(before) and (before + ch) in table("repetition.toml")["verbs_doubled"]
+    last_nl = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            last_nl = i
+            expire(i)
+        elif ch in pairs:
+            if stack and stack[-1][0] == ch and ch == "“" and stack[-1][1] < last_nl:
+                stack.pop()  # a quotation running over paragraphs reopens each one
+            stack.append((ch, i))
+        elif ch in closes:
+            o = closes[ch]
+            if any(s == o for s, _ in stack):
+                while stack[-1][0] != o:
+                    so, sj = stack.pop()
+                    ctx.warn_norm("TX003", sj, sj + 1, f"'{so}' is not closed by '{pairs[so][0]}'")
+                stack.pop()
+            elif lo <= ctx.norm.orig(i) < hi:
+                ctx.warn_norm("TX003", i, i + 1, f"'{ch}' closes a '{o}' that was not opened")
+    expire(len(text) + 10 ** 9)

@@ -1,0 +1,84 @@
+"""Periods: the document's year, plan periods and the time words that give each figure its years."""
+from __future__ import annotations
+
+import pytest
+
+from tonglaio_parse import periods
+from tonglaio_parse.model import Period
+
+
+@pytest.mark.parametrize("text, path, expected", [
+    ("2026年是“十五五”开局之年,今年工作总体要求是……", None, 2026),
+    ("各位代表,刚刚过去的2025年,我们全面加强政府自身建设。", None, 2026),
+    ("2026年通辽市政府工作报告\n各位代表:", None, 2026),
+    ("一、2024年工作回顾\n过去一年……", None, 2025),
+    ("今年是2019年,是新中国成立70周年。", None, 2019),
+    ("二〇二六年是“十五五”开局之年。", None, 2026),
+    # a report calls LAST year a 收官之年: not a clue to its own year
+    ("2015年是“十二五”规划收官之年。", "china-gwr-2016.txt", 2016),
+    ("各位代表:", "/data/reports/tongliao-2026-p2.txt", 2026),
+    ("各位代表:", None, None),
+])
+def test_document_year(text, path, expected):
+    assert periods.document_year(text, path) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("“十四五”", Period(2021, 2025)), ("十五五", Period(2026, 2030)), ("“十一五”", Period(2006, 2010)),
+    ("一五", Period(1953, 1957)), ("二五", Period(1958, 1962)), ("三五", Period(1966, 1970)),
+    ("六五", Period(1981, 1985)), ("中五", None),
+])
+def test_plan_period(name, expected):
+    assert periods.plan_period(name) == expected
+
+
+def _period(text: str, figure: str, status: str, year: int = 2026, heading: str = ""):
+    return periods.TimeMarks(text, year).period_for(text.index(figure), status, heading)
+
+
+@pytest.mark.parametrize("text, figure, status, year, expected", [
+    ("今年地区生产总值增长5.5%左右。", "5.5%", "target", 2026, Period(2026, 2026)),
+    ("去年地区生产总值增长4.9%。", "4.9%", "actual", 2026, Period(2025, 2025)),
+    ("2025年地区生产总值增长4.9%。", "4.9%", "actual", 2026, Period(2025, 2025)),
+    ("五年来,新增城镇就业6.9万人。", "6.9万", "actual", 2026, Period(2021, 2025)),
+    ("“十四五”时期,单位国内生产总值能耗降低13.5%。", "13.5%", "target", 2021, Period(2021, 2025)),
+    ("“十五五”时期,确保地区生产总值年均增长5.5%左右。", "5.5%", "target", 2026, Period(2026, 2030)),
+    ("到二〇三五年,人均地区生产总值达到10万元。", "10万元", "target", 2026, Period(2035, 2035)),
+    ("今后五年,我国经济增长预期目标是年均增长7%。", "7%", "target", 2011, Period(2011, 2015)),
+    ("2021—2025年,年均增长6%。", "6%", "actual", 2026, Period(2021, 2025)),
+    # 全年 / 年末: this year for a target, last year for a result
+    ("全年城镇新增就业1314万人。", "1314", "actual", 2017, Period(2016, 2016)),
+    ("全年城镇新增就业1100万人以上。", "1100", "target", 2017, Period(2017, 2017)),
+    # comparisons are not periods: 比去年, 从去年的
+    ("今年拟安排财政赤字2.18万亿元,比去年增加5600亿元。", "5600", "target", 2016, Period(2016, 2016)),
+    ("赤字率从去年的2.1%提高到2.3%。", "2.3%", "target", 2015, Period(2015, 2015)),
+    # 基础上年均 is not 上年
+    ("在提高质量和效益的基础上年均增长7%。", "7%", "target", 2011, Period(2011, 2011)),
+    # a strong marker earlier in the paragraph carries; a year inside another sentence does not
+    ("刚刚过去的2025年,我们全面加强政府自身建设。地区生产总值增长4.9%。", "4.9%", "actual", 2026, Period(2025, 2025)),
+    ("落实2030年应对气候变化国家自主贡献目标。单位能耗降低3%。", "3%", "target", 2026, Period(2026, 2026)),
+    # nothing: this year for a target, last year for a result
+    ("地区生产总值增长5%。", "5%", "target", 2026, Period(2026, 2026)),
+    ("地区生产总值增长5%。", "5%", "actual", 2026, Period(2025, 2025)),
+])
+def test_period_for(text, figure, status, year, expected):
+    assert _period(text, figure, status, year) == expected
+
+
+def test_heading_gives_the_period_when_the_paragraph_has_none():
+    assert _period("城镇调查失业率控制在5.5%以内。", "5.5%", "target", 2021,
+                   heading="“十三五”时期发展成就和“十四五”时期主要目标任务\n着力提升发展质量效益") == Period(2021, 2025)
+
+
+def test_no_year_no_relative_period():
+    assert periods.TimeMarks("今年增长5%。", None).period_for(4, "target") is None
+
+
+def test_explicit_period_for_status():
+    marks = periods.TimeMarks("过去一年,国内生产总值增长10.3%。", 2011)
+    assert marks.explicit(13) == (Period(2010, 2010), None)
+
+
+def test_marks_keep_offsets_with_chinese_years():
+    text = "二〇〇五年以来,增长5%。" + "一九九八年" * 3
+    assert periods._arabic_years(text).__len__() == len(text)

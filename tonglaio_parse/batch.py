@@ -1,0 +1,391 @@
+"""Many reports at once: find the files, parse them in worker processes, hand them on in order.
+
+`discover` turns files and folders into a sorted list; `run` parses them (one process per job,
+each paying the start-up once) and yields one `Outcome` per file in that list's order, however
+the work finished; a bad file is an outcome with a reason, never the end of the batch. The sinks
+write what comes out (JSON Lines, CSV, SQLite). Nothing here prints: the CLI owns the terminal.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional, TextIO
+
+from .load import InputError
+from .model import Report
+from .pipeline import Options
+
+OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+                   ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    path: str
+    report: Optional[Report] = None  # None when skipped or failed
+    error: Optional[str] = None      # why the file failed, "PATH: reason"
+
+    @property
+    def skipped(self) -> bool:
+        return self.report is None and self.error is None
+
+
+@dataclass(slots=True)
+class Summary:
+    files: int = 0
+    parsed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    indicators: int = 0
+    warnings: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, o: Outcome) -> None:
+        self.files += 1
+        if o.error is not None:
+            self.failed += 1
+        elif o.report is None:
+            self.skipped += 1
+        else:
+            self.parsed += 1
+            self.indicators += len(o.report.indicators)
+            self.warnings += len(o.report.warnings)
+
+    def line(self) -> str:
+        secs = time.perf_counter() - self.started
+        skipped = f", {self.skipped} unchanged (skipped)" if self.skipped else ""
+        return (f"{self.files} files: {self.parsed} parsed{skipped}, {self.failed} failed; "
+                f"{self.indicators} indicators, {self.warnings} warnings in {secs:.1f} s")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def discover(paths: Iterable[str], glob: str = "*.txt", recursive: bool = False,
+             exclude: Iterable[str] = ()) -> tuple[list[str], list[Outcome]]:
+    """Files named are taken as they are; folders give their files matching `glob` (sorted),
+    subfolders too when `recursive`. Returns (files, failures for paths that do not exist)."""
+    files: list[str] = []
+    failures: list[Outcome] = []
+    seen = {_key(p) for p in exclude}
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            found = sorted(p.rglob(glob) if recursive else p.glob(glob))
+            names = [str(f) for f in found if f.is_file()]
+        elif p.exists():
+            names = [arg]
+        else:
+            failures.append(Outcome(arg, error=f"{arg}: no such file or folder"))
+            continue
+        for name in names:
+            key = _key(name)
+            if key not in seen:
+                seen.add(key)
+                files.append(name)
+    return files, failures
+
+
+def _key(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def sha256_of(path: str) -> Optional[str]:
+    """Digest of the file's bytes, or None when it cannot be read (the parse will say why)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+# --- parsing, in this process or in workers ------------------------------------------------
+
+Parse = Callable[[str, Options], Report]
+
+
+def _default_parse(path: str, options: Options) -> Report:
+    from .pipeline import parse_file
+
+    return parse_file(path, options)
+
+
+def parse_one(parse: Parse, path: str, options: Options) -> Outcome:
+    """Parse one file; any failure becomes an outcome. The text is dropped (not needed downstream,
+    and it would be shipped between processes for nothing)."""
+    try:
+        report = parse(path, options)
+    except InputError as exc:
+        return Outcome(path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 — a bug on one file must not end the batch
+        return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
+    if not report.text.strip():
+        return Outcome(path, error=f"{path}: empty, no text to parse")
+    return Outcome(path, replace(report, text=""))
+
+
+_worker: dict = {}
+
+
+def _start_worker(parse: Parse, options: Options) -> None:
+    """Once per worker process: ignore Ctrl-C (the parent decides) and load the rules, the
+    dictionary and the unit registry before the first file."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker.update(parse=parse, options=options)
+    if parse is _default_parse:
+        try:
+            from .pipeline import parse_text
+
+            parse_text("一、回顾\n2025年国内生产总值增长5%左右。\n", "<warm-up>", options)
+        except Exception:  # noqa: BLE001 — the real files will report whatever is wrong
+            pass
+
+
+def _work(path: str) -> Outcome:
+    return parse_one(_worker["parse"], path, _worker["options"])
+
+
+def _context():
+    import multiprocessing as mp
+
+    # Not fork: the parent may run threads (the progress bar), and fork copies their locks.
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    return mp.get_context(method)
+
+
+# A worker's start-up (imports, dictionary, rules) costs about as much as parsing this much
+# text: fewer bytes per process and the processes cost more than they save.
+BYTES_PER_JOB = 256 * 1024
+
+
+def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
+        skip: Optional[Callable[[str], bool]] = None, on_done: Optional[Callable[[Outcome], None]] = None,
+        parse: Parse = _default_parse, bytes_per_job: int = 0) -> Iterator[Outcome]:
+    """Yield one Outcome per file in `files` order. `skip(path)` True means nothing to do
+    (an empty Outcome); `on_done` is called as each file finishes, in any order (for progress).
+    Up to `jobs` worker processes, and with `bytes_per_job` no more than one per that much input."""
+    files = list(dict.fromkeys(files))  # a file named twice is parsed once
+    options = options or Options()
+    done = on_done or (lambda o: None)
+    todo = [f for f in files if not (skip and skip(f))]
+    pending = set(todo)
+    if bytes_per_job:
+        jobs = min(jobs, -(-sum(map(_size, todo)) // bytes_per_job))
+    if len(todo) <= 1 or jobs <= 1:
+        for path in files:
+            o = parse_one(parse, path, options) if path in pending else Outcome(path)
+            done(o)
+            yield o
+        return
+    results: dict[str, Outcome] = {}
+    for path in files:
+        if path not in pending:
+            results[path] = Outcome(path)
+            done(results[path])
+    yield from _parallel(files, todo, options, min(jobs, len(todo)), parse, results, done)
+
+
+def _parallel(files, todo, options, jobs, parse, results, done) -> Iterator[Outcome]:
+    # Largest files first so no worker is left with a big one at the end; emitted in order.
+    todo = sorted(todo, key=_size, reverse=True)
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(parse, options))
+    try:
+        futures = {pool.submit(_work, path): path for path in todo}
+        waiting = set(futures)
+        nxt = 0
+        while nxt < len(files):
+            while files[nxt] not in results:
+                finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    o = _result(fut, futures[fut])
+                    results[o.path] = o
+                    done(o)
+            yield results.pop(files[nxt])
+            nxt += 1
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(fut, path: str) -> Outcome:
+    try:
+        return fut.result()
+    except BrokenProcessPool:
+        return Outcome(path, error=f"{path}: the worker process died (out of memory or killed?)")
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+# --- where the reports go -------------------------------------------------------------------
+
+def output_format(output: Optional[str], fmt: Optional[str]) -> str:
+    """--format wins; else the suffix of -o; no -o means JSON Lines on stdout. A name without
+    a suffix gets SQLite (the default store); an unknown suffix is an error, not a guess."""
+    if fmt:
+        if fmt == "sqlite" and (output is None or output == "-"):
+            raise ValueError("SQLite output needs a file: -o FILE.sqlite")
+        return fmt
+    if output is None or output == "-":
+        return "jsonl"
+    suffix = Path(output).suffix.lower()
+    if not suffix:
+        return "sqlite"
+    if suffix not in OUTPUT_SUFFIXES:
+        known = ", ".join(OUTPUT_SUFFIXES)
+        raise ValueError(f"cannot tell the output format from {output!r} (use {known} or --format)")
+    return OUTPUT_SUFFIXES[suffix]
+
+
+class Sink:
+    """Where a batch's reports go: `known` says whether a file can be skipped, `put` stores one
+    and returns why it could not (that file failed; the batch goes on)."""
+
+    def known(self, path: str) -> bool:
+        return False
+
+    def put(self, report: Report) -> Optional[str]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class TextSink(Sink):
+    """JSON Lines or CSV through the report writers, one report as soon as it is ready."""
+
+    def __init__(self, fmt: str, out: TextIO, owned: bool):
+        from .render import csv as csv_render, json as json_render
+
+        self.out, self.owned, self.fmt = out, owned, fmt
+        if fmt == "csv":
+            import csv
+
+            self._csv = csv.writer(out, lineterminator="\n")
+            self._csv.writerow(csv_render.COLUMNS)
+            self._rows = csv_render.rows
+        else:
+            self._lines = json_render.write_lines
+
+    def put(self, report: Report) -> Optional[str]:
+        if self.fmt == "csv":
+            self._csv.writerows(self._rows(report))
+        else:
+            self._lines([report], self.out)
+        self.out.flush()
+        return None
+
+    def close(self) -> None:
+        if self.owned:
+            self.out.close()
+
+
+class SqliteSink(Sink):
+    def __init__(self, path: str):
+        from .render.sqlite import Database
+
+        self.db = Database(path)
+
+    def known(self, path: str) -> bool:
+        sha = sha256_of(path)
+        return sha is not None and self.db.known(path, sha)
+
+    def put(self, report: Report) -> Optional[str]:
+        from .render.sqlite import RejectedReport
+
+        try:
+            self.db.store(report)
+        except RejectedReport as exc:
+            return str(exc)
+        return None
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_sink(fmt: str, output: Optional[str]) -> Sink:
+    """Raises OSError when the file cannot be written, render.sqlite.DatabaseError for a bad DB."""
+    if fmt == "sqlite":
+        return SqliteSink(output)
+    if fmt not in ("jsonl", "csv"):
+        raise ValueError(f"unknown batch format {fmt!r}")
+    if output is None or output == "-":
+        if hasattr(sys.stdout, "reconfigure"):  # data is UTF-8, whatever the locale
+            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+        return TextSink(fmt, sys.stdout, owned=False)
+    return TextSink(fmt, open(output, "w", encoding="utf-8", errors="backslashreplace", newline=""), owned=True)
+
+
+# --- the terminal side, for the CLI -----------------------------------------------------------
+
+class Progress:
+    """A rich bar on `stream` (files, rate, ETA) when it is a terminal, nothing when it is not;
+    `note` prints a line above the bar either way."""
+
+    def __init__(self, total: int, stream: TextIO):
+        from rich.console import Console
+
+        self.console = Console(file=stream, highlight=False, markup=False, emoji=False)
+        self.bar = None
+        if total and _isatty(stream):
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), _rate_column(),
+                           TimeRemainingColumn(), console=self.console, transient=True)
+            self.task = self.bar.add_task("parsing", total=total)
+
+    def __enter__(self) -> "Progress":
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def advance(self, _outcome: Optional[Outcome] = None) -> None:
+        if self.bar:
+            self.bar.advance(self.task)
+
+    def note(self, message: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(message), soft_wrap=True)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} files/s" if speed else "- files/s")
+
+    return Rate()

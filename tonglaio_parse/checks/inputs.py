@@ -1,0 +1,121 @@
+"""Input findings: how the bytes became text (guessed encoding, lost bytes, mojibake,
+control characters, mixed scripts, pinyin readings)."""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..rules import compile_rule, table
+from . import Context, check
+
+_FFFD = regex.compile("\ufffd+")
+# Runs to test for UTF-8-read-as-GBK: CJK and CJK-compatible characters, no ASCII, no newline.
+_GBK_RUN = regex.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\ufffd]{4,}")
+# Runs to test for UTF-8-read-as-Latin-1/cp1252: a lead byte À-ï then continuation bytes.
+_LATIN_RUN = regex.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                           r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                           r"\u203a\u20ac\u2122]{1,2}){2,}")
+
+
+@cache
+def _rx():
+    t = table("lint.toml")["input"]
+    return (compile_rule(t["control"], "data/lint.toml [input] control"),
+            compile_rule(t["pinyin"], "data/lint.toml [input] pinyin"), int(t["mojibake_min_run"]))
+
+
+@check("IN001")
+def encoding_guessed(ctx: Context) -> None:
+    if ctx.encoding_guessed:
+        first = ctx.norm.original.find("\n")
+        end = first if first > 0 else min(len(ctx.norm.original), 20)
+        ctx.warn("IN001", 0, end, f"the encoding was guessed as {ctx.encoding}; check the text reads right "
+                                  f"or pass --encoding")
+
+
+@check("IN002")
+def replacement_characters(ctx: Context) -> None:
+    for m in _FFFD.finditer(ctx.norm.original):
+        n = m.end() - m.start()
+        ctx.warn("IN002", m.start(), m.end(),
+                 f"{n} replacement character{'s' if n > 1 else ''} (U+FFFD): bytes were lost in decoding")
+
+
+@check("IN004")
+def control_characters(ctx: Context) -> None:
+    control, _, _ = _rx()
+    for m in control.finditer(ctx.norm.original):
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
+        ctx.warn("IN004", m.start(), m.end(), f"control character{'s' if len(m.group()) > 1 else ''} {codes}")
+
+
+def _utf8_from(run: str, codec: str) -> str | None:
+    """The text `run` becomes when re-encoded with `codec` and read as UTF-8, if that works
+    for nearly all of it and gives Han text."""
+    try:
+        raw = run.encode(codec)
+    except UnicodeEncodeError:
+        return None
+    fixed = raw.decode("utf-8", errors="replace")
+    bad = fixed.count("\ufffd")
+    han = len(regex.findall(r"\p{Han}", fixed))
+    if han >= 2 and bad * 5 <= len(fixed) and bad <= 2:
+        return fixed
+    return None
+
+
+@check("IN005")
+def mojibake(ctx: Context) -> None:
+    text = ctx.norm.original
+    _, _, min_run = _rx()
+    for rx, codecs, what in ((_GBK_RUN, ("gb18030",), "GBK"), (_LATIN_RUN, ("cp1252", "latin-1"), "Latin-1")):
+        for m in rx.finditer(text):
+            if len(m.group()) < (min_run if what == "GBK" else 4):
+                continue
+            for codec in codecs:
+                fixed = _utf8_from(m.group(), codec)
+                if fixed:
+                    ctx.warn("IN005", m.start(), m.end(),
+                             f"UTF-8 text read as {what}: '{m.group()[:12]}' should read '{fixed[:8]}'")
+                    break
+
+
+@cache
+def _s2t():
+    import opencc
+    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+
+
+@check("IN006")
+def mixed_script(ctx: Context) -> None:
+    if ctx.norm.script != "mixed":
+        return
+    t2s, s2t = _s2t()
+    text = ctx.norm.original
+    trad, simp = [], []
+    for i, c in enumerate(text):
+        if "\u4e00" <= c <= "\u9fff":
+            if t2s.convert(c) != c:
+                trad.append(i)
+            elif s2t.convert(c) != c:
+                simp.append(i)
+    minority, name, major = (trad, "Traditional", "Simplified") if len(trad) <= len(simp) \
+        else (simp, "Simplified", "Traditional")
+    if not minority:
+        return
+    # one finding per line holding minority-script characters
+    lines: dict[int, list[int]] = {}
+    for i in minority:
+        lines.setdefault(ctx.norm.line_col(i)[0], []).append(i)
+    for _, idx in sorted(lines.items())[:20]:
+        chars = "".join(dict.fromkeys(text[i] for i in idx))[:10]
+        ctx.warn("IN006", idx[0], idx[-1] + 1,
+                 f"{name} characters ({chars}) in a mostly {major} text")
+
+
+@check("IN007")
+def pinyin(ctx: Context) -> None:
+    _, rx, _ = _rx()
+    for m in rx.finditer(ctx.norm.original):
+        ctx.warn("IN007", m.start(), m.end(), f"pinyin reading {m.group()} inside the text")

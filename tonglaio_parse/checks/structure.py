@@ -1,0 +1,48 @@
+"""Structure findings: inferred parts (fragments), gaps and repeats in heading numbers."""
+from __future__ import annotations
+
+from . import Context, check
+
+# Only the outer numbering levels are strict; item lists (1. 2.) restart freely.
+_STRICT_KINDS = ("part", "subsection")
+
+
+def _kind(label: str) -> str | None:
+    label = label.replace("（", "(").replace("）", ")")
+    if label.startswith("(") and not label[1:2].isdigit():
+        return "subsection"
+    if label.endswith(("、", ".")) and not label[:1].isdigit():
+        return "part"
+    return None
+
+
+@check("ST001")
+def missing_heading(ctx: Context) -> None:
+    for s in ctx.sections:
+        if s.inferred:
+            nxt = next((t for t in ctx.sections if not t.inferred and t.level == s.level), None)
+            where = nxt.span[0] if nxt else s.span[0]
+            ctx.warn("ST001", where, where + len(nxt.label) if nxt else where,
+                     f"part {s.id} is implied by {nxt.label if nxt else 'the numbering'} but its heading "
+                     f"is not in the document")
+
+
+@check("ST002", "ST003")
+def numbering(ctx: Context) -> None:
+    groups: dict[tuple[str, str], list] = {}
+    for s in ctx.sections:
+        kind = _kind(s.label)
+        if s.inferred or kind not in _STRICT_KINDS:
+            continue
+        parent = s.id.rsplit(".", 1)[0] if "." in s.id else ""
+        groups.setdefault((parent, kind), []).append(s)
+    for (_, kind), secs in groups.items():
+        for a, b in zip(secs, secs[1:]):
+            na, nb = int(a.id.rsplit(".", 1)[-1]), int(b.id.rsplit(".", 1)[-1])
+            if nb == na:
+                ctx.warn("ST003", b.span[0], b.span[0] + len(b.label),
+                         f"heading {b.label} repeats the number of the heading on line {a.line}")
+            elif nb > na + 1:
+                ctx.warn("ST002", b.span[0], b.span[0] + len(b.label),
+                         f"heading {b.label} follows {a.label} (line {a.line}): "
+                         f"{nb - na - 1} number{'s' if nb - na > 2 else ''} skipped")

@@ -1,0 +1,157 @@
+"""Targets against results: was year Y's target met?
+
+Year Y's target comes from the report delivered in Y (status target, period Y..Y); its result
+from the report delivered in Y+1 (status actual, period Y..Y), for the same region and canonical
+id. When a report states a figure twice (a target repeated in the explanation), the first in
+the text wins; when two reports are given for one region and year, the first given wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterable, Optional
+
+from .model import Indicator, Report, _num
+from .rules import table
+
+PERCENT_DIMENSIONS = ("percent", "percentage_point")
+_EPS = 1e-9  # 5.2 - 4.7 is 0.5000000000000004: inclusive bounds must not fail on that
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    value: float
+    value_high: Optional[float]
+    qualifier: Optional[str]
+    unit: str
+    source: str  # path:line
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": _num(self.value), "value_high": _num(self.value_high), "qualifier": self.qualifier,
+                "unit": self.unit, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Actual:
+    value: float
+    unit: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": _num(self.value), "unit": self.unit, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    region: Optional[str]
+    canonical: str
+    year: int
+    target: Optional[Target]
+    actual: Optional[Actual]
+    gap: Optional[float]   # result - target in the target's unit; for a range, the distance outside it
+    met: Optional[bool]    # None when a side is missing or the two units cannot be compared
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"region": self.region, "canonical": self.canonical, "year": self.year,
+                "target": self.target.to_dict() if self.target else None,
+                "actual": self.actual.to_dict() if self.actual else None,
+                "gap": _num(self.gap), "met": self.met}
+
+
+@cache
+def _rules() -> tuple[frozenset[str], frozenset[str]]:
+    t = table("compare.toml")["met"]
+    return frozenset(t["ceilings"]), frozenset(t["approximate"])
+
+
+def is_met(qualifier: Optional[str], target: float, target_high: Optional[float], result: float,
+           tolerance: float, ceiling: bool = False) -> bool:
+    """Whether `result` meets a target of `target` (`target_high` for a range) with its qualifier.
+    `tolerance` is the allowed distance, in the values' unit, for approximate targets."""
+    _, approximate = _rules()
+    if qualifier == "range" and target_high is not None:
+        return target - _EPS <= result <= target_high + _EPS
+    if qualifier in approximate or qualifier == "range":
+        return abs(result - target) <= tolerance + _EPS
+    if qualifier == "more_than":
+        return result > target + _EPS
+    if qualifier == "less_than":
+        return result < target - _EPS
+    if qualifier == "at_most" or (qualifier is None and ceiling):
+        return result <= target + _EPS
+    return result >= target - _EPS  # at_least, or a plain target of something pushed up
+
+
+def gap_of(qualifier: Optional[str], target: float, target_high: Optional[float], result: float) -> float:
+    if qualifier == "range" and target_high is not None:
+        return 0.0 if target <= result <= target_high else result - (target if result < target else target_high)
+    return result - target
+
+
+def _source(report: Report, ind: Indicator) -> str:
+    return f"{report.source.path or '-'}:{ind.line}"
+
+
+def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]):
+    """(region, canonical, year) -> (report, indicator) for targets and for results; first wins."""
+    wanted = set(canonicals) if canonicals else None
+    targets: dict[tuple, tuple[Report, Indicator]] = {}
+    actuals: dict[tuple, tuple[Report, Indicator]] = {}
+    for r in reports:
+        delivered = r.document.year
+        if delivered is None:
+            continue
+        for ind in sorted(r.indicators, key=lambda i: i.span):
+            p = ind.period
+            if ind.canonical is None or p is None or p.start != p.end:
+                continue
+            if wanted is not None and ind.canonical not in wanted:
+                continue
+            key = (r.document.region, ind.canonical, p.start)
+            if ind.status == "target" and p.start == delivered:
+                targets.setdefault(key, (r, ind))
+            elif ind.status == "actual" and p.start == delivered - 1:
+                actuals.setdefault(key, (r, ind))
+    return targets, actuals
+
+
+def _common(t: Indicator, a: Indicator) -> Optional[tuple[float, Optional[float], float, str]]:
+    """Both values in one unit: as written when the units agree, else normalised; None if they cannot be."""
+    if t.unit == a.unit:
+        return t.value, t.value_high, a.value, t.unit
+    if t.normalized_unit == a.normalized_unit and t.value:
+        scale = t.normalized_value / t.value
+        high = None if t.value_high is None else t.value_high * scale
+        return t.normalized_value, high, a.normalized_value, t.normalized_unit
+    return None
+
+
+def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float = 0.05,
+         canonicals: Optional[Iterable[str]] = None) -> list[Row]:
+    """One row per (region, canonical, year) with a target or a result, sorted by those keys.
+
+    `tolerance`: percentage points for approximate targets in % (左右: 5% ± 0.5);
+    `rel_tolerance`: the share of the target for approximate targets in other units."""
+    targets, actuals = _year_figures(reports, canonicals)
+    ceilings, _ = _rules()
+    out = []
+    for key in sorted(targets.keys() | actuals.keys(), key=lambda k: (k[0] or "", k[1], k[2])):
+        region, canonical, year = key
+        t_side, a_side = targets.get(key), actuals.get(key)
+        target = actual = gap = met = None
+        if t_side:
+            r, t = t_side
+            target = Target(t.value, t.value_high, t.qualifier, t.unit, _source(r, t))
+        if a_side:
+            r, a = a_side
+            actual = Actual(a.value, a.unit, _source(r, a))
+        if target and actual and (common := _common(t_side[1], a_side[1])):
+            tv, th, av, unit = common
+            t = t_side[1]
+            target = Target(tv, th, t.qualifier, unit, target.source)
+            actual = Actual(av, unit, actual.source)
+            tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+            gap = gap_of(t.qualifier, tv, th, av)
+            met = is_met(t.qualifier, tv, th, av, tol, canonical in ceilings)
+        out.append(Row(region, canonical, year, target, actual, gap, met))
+    return out

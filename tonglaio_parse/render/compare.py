@@ -1,0 +1,115 @@
+"""Writers for `compare` rows: a rich table, JSON, CSV, and a plot (matplotlib, optional)."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+CSV_COLUMNS = ["region", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
+               "target_unit", "target_source", "actual_value", "actual_unit", "actual_source", "gap", "met"]
+_MARK = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "approx": "≈", "nearly": "近"}
+
+
+def write_json(rows: list, out: TextIO) -> None:
+    json.dump([r.to_dict() for r in rows], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(rows: list, out: TextIO) -> None:
+    import csv
+
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in rows:
+        d = r.to_dict()
+        t, a = d["target"] or {}, d["actual"] or {}
+        w.writerow([d["region"] or "", d["canonical"], d["year"], *_blank(t.get("value"), t.get("value_high"),
+                    t.get("qualifier"), t.get("unit"), t.get("source"), a.get("value"), a.get("unit"),
+                    a.get("source"), d["gap"]), "" if d["met"] is None else str(d["met"]).lower()])
+
+
+def _blank(*values) -> list:
+    return ["" if v is None else v for v in values]
+
+
+def _number(v: float, unit: str) -> str:
+    """Big counts and money the way the reports write them: 1100万人, 13.4万亿元."""
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if abs(v) >= size and unit not in ("%", "个百分点"):
+            return f"{v / size:,.6g}{word}{unit}"
+    return f"{v:,.6g}{unit}"
+
+
+def _target(t) -> str:
+    if t is None:
+        return ""
+    if t.qualifier == "range" and t.value_high is not None:
+        return f"{_number(t.value, '')}–{_number(t.value_high, t.unit)}"
+    return _MARK.get(t.qualifier, "") + _number(t.value, t.unit)
+
+
+def _gap(r) -> str:
+    if r.gap is None:
+        return ""
+    unit = "pp" if r.target.unit == "%" else r.target.unit
+    return ("+" if r.gap > 0 else "") + _number(r.gap, unit)
+
+
+def write_table(rows: list, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, markup=False, emoji=False,
+                      width=None if out.isatty() else 160, soft_wrap=False)
+    regions = {r.region for r in rows}
+    table = Table(title=f"{len(rows)} targets and results", title_justify="left")
+    if len(regions) > 1:
+        table.add_column("region")
+    for col, kw in (("indicator", {}), ("year", {"justify": "right"}), ("target", {"justify": "right"}),
+                    ("result", {"justify": "right"}), ("gap", {"justify": "right"}), ("met", {})):
+        table.add_column(col, **kw)
+    for r in rows:
+        met = {True: Text("yes", style="green"), False: Text("no", style="red")}.get(r.met, Text("?", style="dim"))
+        cells = [Text(r.canonical), Text(str(r.year)), Text(_target(r.target)),
+                 Text(_number(r.actual.value, r.actual.unit) if r.actual else ""), Text(_gap(r)), met]
+        table.add_row(*([Text(r.region or "?")] if len(regions) > 1 else []), *cells)
+    console.print(table)
+
+
+def plot(rows: list, path: str) -> None:
+    """Target and result over the years, one small chart per region and indicator; the format
+    follows the suffix (.svg, .png, .pdf). Raises ImportError without matplotlib."""
+    import warnings
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    series: dict[tuple, list] = {}
+    for r in rows:
+        series.setdefault((r.region, r.canonical), []).append(r)
+    n = max(len(series), 1)
+    cols = min(n, 3)
+    nrows = -(-n // cols)
+    fig, axes = plt.subplots(nrows, cols, figsize=(4.5 * cols, 3 * nrows), squeeze=False)
+    for ax, ((region, canonical), rs) in zip(axes.flat, sorted(series.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))):
+        ts = [r for r in rs if r.target]
+        acts = [r for r in rs if r.actual]
+        ax.plot([r.year for r in ts], [r.target.value for r in ts], "o--", label="target")
+        highs = [r for r in ts if r.target.value_high is not None]
+        if highs:
+            ax.vlines([r.year for r in highs], [r.target.value for r in highs],
+                      [r.target.value_high for r in highs], colors="C0", alpha=0.5)
+        ax.plot([r.year for r in acts], [r.actual.value for r in acts], "s-", label="result")
+        unit = ts[0].target.unit if ts else acts[0].actual.unit
+        ax.set_title(canonical if len({k[0] for k in series}) == 1 else f"{canonical} ({region or '?'})", fontsize=9)
+        ax.set_ylabel(unit, fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.legend(fontsize=7)
+    for ax in list(axes.flat)[len(series):]:
+        ax.set_visible(False)
+    with warnings.catch_warnings():  # a region name in Han script without a CJK font: boxes, not noise
+        warnings.simplefilter("ignore")
+        fig.tight_layout()
+        fig.savefig(path)
+    plt.close(fig)

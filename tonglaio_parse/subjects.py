@@ -1,0 +1,175 @@
+"""What a figure measures, read from the words around it.
+
+Shapes handled (rules in data/indicators.toml, [direction] and [subject]):
+  主语 + 增长/达到/完成 + 数        地区生产总值增长4.9%        -> 地区生产总值
+  动词 + 主语 + 数                  新建农村公路1647公里        -> 农村公路
+  动词 + 数 + 对象 / …等 + 数 + 对象 建成2个紧密型城市医疗集团  -> 紧密型城市医疗集团
+  lists:  A、B 分别 X、Y, 城乡…分别 X和Y, one rate shared by 基本养老、基本医疗保险参保率.
+Only the clause left of a number and the few words right of it are cut with jieba.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Optional
+
+import regex
+
+from .rules import alternation, table
+from .segment import cut
+
+EDGE = " \t、,,和及与:;"  # joiners and punctuation at a subject's ends
+_QUOTES = "“”\"‘’"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: regex.Pattern            # every direction verb, longest first
+    verb_direction: dict[str, str]  # verb -> increase / decrease / level
+    masked: regex.Pattern           # nouns that contain a verb (增加值, 增长点)
+    leading: frozenset[str]         # tokens stripped from the start of a subject
+    trailing: frozenset[str]        # tokens stripped from the end of a subject
+    right_object: regex.Pattern     # 数 + 对象: the words after a count
+    right_stop: regex.Pattern       # …where the object ends (a verb, 和 + another number)
+    respectively: regex.Pattern     # 分别 / 依次
+    not_objects: frozenset[str]     # 新台阶, 大关 … after a figure but not what it counts
+
+
+@cache
+def lexicon() -> Lexicon:
+    t = table("indicators.toml")
+    d, s = t["direction"], t["subject"]
+    verb_direction: dict[str, str] = {}
+    for kind in ("level", "decrease", "increase"):  # a word listed twice keeps its first kind
+        for w in d[kind]:
+            verb_direction.setdefault(w, kind)
+    right = regex.compile(r"(?![的以和及与或等分次后年])[\p{Han}A-Za-z“”\"()·《》]{1,24}")
+    stop = regex.compile(alternation(s["right_stops"]) + r"|[和及与](?=\d|[一二两三四五六七八九十百])")
+    return Lexicon(
+        verbs=regex.compile(alternation(verb_direction)),
+        verb_direction=verb_direction,
+        masked=regex.compile(alternation(s["masked"])),
+        leading=frozenset(s["leading"]) | frozenset(verb_direction),
+        trailing=frozenset(s["trailing"]) | frozenset(verb_direction),
+        right_object=right,
+        right_stop=stop,
+        respectively=regex.compile(alternation(s["respectively"])),
+        not_objects=frozenset(s["not_objects"]),
+    )
+
+
+def verb_direction(phrase: str) -> Optional[str]:
+    """The direction of the verb nearest the end of a phrase (None when it has none)."""
+    lx = lexicon()
+    masked = lx.masked.sub(lambda m: "□" * len(m.group()), phrase)
+    last = None
+    for m in lx.verbs.finditer(masked):
+        last = m
+    return lx.verb_direction[last.group()] if last else None
+
+
+@lru_cache(maxsize=8192)
+def clean(phrase: str) -> Optional[str]:
+    """Strip verbs, cue words and stray punctuation from both ends, whole jieba tokens only."""
+    lx = lexicon()
+    phrase = phrase.strip(EDGE)
+    if not phrase:
+        return None
+    tokens = [t for t in cut(phrase) if t.strip()]
+    i, j = 0, len(tokens)
+    while i < j and (tokens[i] in lx.leading or tokens[i] in EDGE or tokens[i] in "()"):
+        i += 1
+    while j > i and (tokens[j - 1] in lx.trailing or tokens[j - 1] in EDGE or tokens[j - 1] == "("):
+        j -= 1
+    s = "".join(tokens[i:j]).strip(EDGE)
+    return _balance_quotes(s) or None
+
+
+def _balance_quotes(s: str) -> str:
+    if s.endswith("”") and "“" not in s:
+        s = s[:-1]
+    if s.startswith("“") and "”" not in s:
+        s = s[1:]
+    if s.endswith(")") and "(" not in s:
+        s = s[:-1]
+    return s.strip()
+
+
+def right_object(text: str, end: int) -> Optional[str]:
+    """The noun right after a count: 14条断头路 -> 断头路; None when punctuation follows."""
+    lx = lexicon()
+    m = lx.right_object.match(text, end, min(len(text), end + 24))
+    if not m:
+        return None
+    words = m.group()
+    stop = lx.right_stop.search(words, 1)
+    words = words[:stop.start()] if stop else words
+    if lx.verbs.match(words) or any(words.startswith(w) for w in lx.not_objects):
+        return None  # 增加到82.7万亿元: a verb, not an object
+    return clean(words)
+
+
+def split_respectively(head: str) -> tuple[Optional[str], str]:
+    """'城乡居民收入分别增长' -> ('城乡居民收入', '增长'); (None, head) without 分别."""
+    found = None
+    for m in lexicon().respectively.finditer(head):
+        found = m
+    if found is None:
+        return None, head
+    return head[:found.start()], head[found.end():]
+
+
+def split_subjects(head: str, n_values: int, complete_only: bool = False) -> Optional[list[str]]:
+    """Distribute a list head over its values.
+
+    城乡常住居民收入 (2 values)      -> 城镇常住居民收入, 农村常住居民收入
+    民营企业、普惠小微企业贷款        -> 民营企业贷款, 普惠小微企业贷款 (the shared head noun)
+    基本养老、基本医疗保险参保率      -> 基本养老保险参保率, 基本医疗保险参保率
+    `complete_only`: give None unless an item was completed from the last one (a rate shared
+    by several subjects); a plain list of whole names stays one subject then.
+    """
+    head = clean(head) or ""
+    if not head:
+        return None
+    if head.startswith("城乡") and "、" not in head and n_values == 2 and not complete_only:
+        rest = head[2:]
+        return ["城镇" + rest, "农村" + rest]
+    parts = [p for p in head.split("、") if p]
+    if len(parts) < n_values and parts and not complete_only:
+        last = regex.split(r"[和及与]|以及", parts[-1])
+        if len(parts) - 1 + len(last) == n_values:
+            parts = parts[:-1] + [p for p in last if p]
+    if len(parts) <= 1:
+        return None
+    last = parts[-1]
+    out, extended = [], False
+    for p in parts[:-1]:
+        full = _complete(p, last)
+        if full is None:
+            if complete_only:
+                return None
+            full = p
+        extended |= full != p
+        out.append(full)
+    out.append(last)
+    if complete_only and not extended:
+        return None
+    return [clean(p) or p for p in out]
+
+
+def _complete(item: str, last: str) -> Optional[str]:
+    """Give a short list item the head noun it shares with the last item."""
+    toks = cut(item)
+    tail = toks[-1] if toks else item
+    k = last.rfind(tail)
+    if k != -1:
+        return item + last[k + len(tail):]
+    n = len(item)
+    if n < len(last):  # parallel items of one length: 基本养老、基本医疗|保险参保率
+        bounds, pos = set(), 0
+        for t in cut(last):
+            pos += len(t)
+            bounds.add(pos)
+        if n in bounds or item[0] == last[0] or n <= 2:
+            return item + last[n:]
+    return None
