@@ -53,14 +53,16 @@ def title_of(text: str) -> Optional[str]:
 
 
 def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
+    """An explicit issuing government (我代表通辽市人民政府) first, then the national cues
+    (我代表国务院), then the place the text names most often."""
     t, explicit = _rules()
     head = text[:3000]
-    if any(cue in head for cue in t["national_cues"]):
-        return t["national_region"]
     for rx in explicit:
-        m = rx.search(text)
+        m = rx.search(head)
         if m:
             return m.group("region")
+    if any(cue in head for cue in t["national_cues"]):
+        return t["national_region"]
     best, best_n = None, 0
     for stem, name in _places().items():
         n = text.count(stem)
