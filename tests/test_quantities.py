@@ -16,7 +16,7 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from tonglaio_parse.numbers import numerals
-from tonglaio_parse.quantities import KINDS, classify_numerals, find_quantities
+from tonglaio_parse.quantities import KINDS, _analyse, classify_numerals, find_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "tongliao-2026-p2.txt"
@@ -39,6 +39,8 @@ def normalised(raw: str) -> str:
 def one(sentence: str, span: str):
     """The quantity whose text is `span` (exactly one must be found)."""
     found = [q for q in find_quantities(sentence) if sentence[q.start:q.end] == span]
+    if len(found) > 1:  # the same text twice in the sentence: the first
+        found = found[:1]
     assert len(found) == 1, [(sentence[q.start:q.end], q) for q in find_quantities(sentence)]
     return found[0]
 
@@ -47,7 +49,6 @@ def one(sentence: str, span: str):
 QUANTITIES = [
     # the seed
     ("新能源装机规模增长170%。达到1600万千瓦,撬动", "1600万千瓦", 16e6, None, "千瓦", "power", None),
-    ("撬动近千亿级的产业投资落地", "近千亿", 1e11, None, "", "other", "nearly"),
     ("单位GDP能耗强度累计下降超过20%,超额完成", "超过20%", 20, None, "%", "percent", "more_than"),
     ("改造农村牧区危房4469户、公厕4.5万个,新建", "4.5万个", 45000, None, "个", "count", None),
     ("新建农村公路1647公里、供水工程601处", "1647公里", 1647, None, "公里", "length", None),
@@ -57,17 +58,13 @@ QUANTITIES = [
     ("“温暖工程”让32万户群众受益", "32万户", 320000, None, "户", "count", None),
     ("代办信访事项5000余件。", "5000余件", 5000, None, "件", "count", "more_than"),
     ("建成全国首个规模超200万亩单季玉米", "超200万亩", 2e6, None, "亩", "area", "more_than"),
-    ("成功培育2个产值超亿元、9个产值超千万元的", "超亿元", 1e8, None, "元", "money", "more_than"),
-    ("成功培育2个产值超亿元、9个产值超千万元的", "超千万元", 1e7, None, "元", "money", "more_than"),
     ("成功侦破涉案超21亿元的", "超21亿元", 2.1e9, None, "元", "money", "more_than"),
     ("确保地区生产总值年均增长5.5%左右,常住", "5.5%左右", 5.5, None, "%", "percent", "approx"),
     ("固定资产投资增长12%以上;社会", "12%以上", 12, None, "%", "percent", "at_least"),
     ("实施重点项目520个以上,加快推进56个超十亿元项目,完成投资超百亿元。", "520个以上", 520, None,
      "个", "count", "at_least"),
-    ("加快推进56个超十亿元项目", "超十亿元", 1e9, None, "元", "money", "more_than"),
     ("完成投资超百亿元。", "超百亿元", 1e10, None, "元", "money", "more_than"),
     ("产值突破1900亿元。", "突破1900亿元", 1.9e11, None, "元", "money", "more_than"),
-    ("推进千万亩节水高产高效现代农业示范区建设", "千万亩", 1e7, None, "亩", "area", None),
     ("推进百家制造业企业数字化转型", "百家", 100, None, "家", "count", None),
     ("市场主体满意度再提高2个百分点。", "2个百分点", 2, None, "个百分点", "percentage_point", None),
     ("力争优良天气稳定在340天以上。", "340天以上", 340, None, "天", "duration", "at_least"),
@@ -75,8 +72,14 @@ QUANTITIES = [
     ("完成企业复工复产,产能提升15倍以上。", "15倍以上", 15, None, "倍", "multiple", "at_least"),
     ("农牧民转移就业40万人次以上。", "40万人次以上", 400000, None, "人次", "count", "at_least"),
     ("推动盟市首个育肥突破50万头", "突破50万头", 500000, None, "头", "count", "more_than"),
-    ("扎实做好第二轮土地承包到期后再延长30年试点工作", "30年", 30, None, "年", "duration", None),
     ("新增铝精深加工能力55万吨", "55万吨", 550000, None, "吨", "mass", None),
+    ("建设50个强网工程,加快4个园区增量配电网实施进度", "50个", 50, None, "个", "count", None),  # 强 after 个
+    ("成功培育2个产值超亿元、9个产值超千万元的牛肉大单品", "2个", 2, None, "个", "count", None),
+    ("成功培育2个产值超亿元、9个产值超千万元的牛肉大单品", "9个", 9, None, "个", "count", None),
+    ("成功侦破涉案超21亿元的“12·18组织领导传销活动案”", "超21亿元", 2.1e9, None, "元", "money",
+     "more_than"),
+    ("新增千万亩高标准农田", "千万亩", 1e7, None, "亩", "area", None),
+    ("他们开垦了四千万亩到五千万亩荒地", "四千万亩到五千万亩", 4e7, 5e7, "亩", "area", "range"),
     # ranges
     ("经济增长6%-6.5%,", "6%-6.5%", 6, 6.5, "%", "percent", "range"),
     ("经济增长6%－7%,", "6%－7%", 6, 7, "%", "percent", "range"),
@@ -111,6 +114,10 @@ QUANTITIES = [
     ("全年收入合计27,203,319,000元,加上", "27,203,319,000元", 27_203_319_000, None, "元", "money", None),
     ("分别提高4.2和0.7个百分点", "4.2", 4.2, None, "个百分点", "percentage_point", None),
     ("物价涨幅控制在3%以内。", "控制在3%以内", 3, None, "%", "percent", "at_most"),
+    # 控制在 alone states a level exactly (the national gold gives no qualifier)
+    ("过去一年,居民消费价格涨幅控制在2.6%。", "控制在2.6%", 2.6, None, "%", "percent", None),
+    ("城镇调查失业率控制在5.5%左右", "控制在5.5%左右", 5.5, None, "%", "percent", "approx"),
+    ("居民消费价格涨幅控制在3%以下", "控制在3%以下", 3, None, "%", "percent", "at_most"),
     ("装机容量达到2.5亿千瓦。", "2.5亿千瓦", 2.5e8, None, "千瓦", "power", None),
     ("每年可发电四十五亿度以上。", "四十五亿度以上", 4.5e9, None, "度", "energy", "at_least"),
     ("七成以上的家庭", "七成以上", 7, None, "成", "percent", "at_least"),
@@ -190,10 +197,29 @@ NOT_QUANTITIES = [
     ("(一)在紧扣主线和贯彻主线上精准发力", "一", "heading"),
     ("八十年代以至九十年代", "八十", "period"),
     ("每千瓦时电价下降", "千", "word"),
+    # class thresholds inside a noun phrase of counted things (the notes: kind threshold)
+    ("成功培育2个产值超亿元、9个产值超千万元的牛肉大单品", "亿", "threshold"),
+    ("成功培育2个产值超亿元、9个产值超千万元的牛肉大单品", "千万", "threshold"),
+    ("加快推进56个超十亿元项目,完成投资超百亿元。", "十亿", "threshold"),
+    ("撬动近千亿级的产业投资落地", "千亿", "grade"),
+    ("推进千万亩节水高产高效现代农业示范区建设", "千万", "name"),
+    ("实现连续3年“双下降”", "3", "streak"),
+    ("连续6次获评全国双拥模范城", "6", "streak"),
+    ("增速创8年来最高水平", "8", "record"),
+    ("要遵循6项原则,完成10项重点任务", "6", "structure"),
+    ("要遵循6项原则,完成10项重点任务", "10", "structure"),
+]
+
+# Figures the gold (fixtures/expected/tongliao-2026-p2.notes.md) excludes that we still take.
+KNOWN_NOT_QUANTITIES = [
+    pytest.param("扎实做好第二轮土地承包到期后再延长30年试点工作", "30", "name",
+                 marks=pytest.mark.xfail(reason="policy term inside a pilot's name", strict=True)),
+    pytest.param("推动科尔沁500公里风景大道创优提质", "500", "name",
+                 marks=pytest.mark.xfail(reason="length inside a road's name", strict=True)),
 ]
 
 
-@pytest.mark.parametrize("sentence, numeral, kind", NOT_QUANTITIES)
+@pytest.mark.parametrize("sentence, numeral, kind", NOT_QUANTITIES + KNOWN_NOT_QUANTITIES)
 def test_not_quantity(sentence, numeral, kind):
     i = sentence.index(numeral)
     spans = [s for s in classify_numerals(sentence) if s.start <= i < s.end]
@@ -201,18 +227,32 @@ def test_not_quantity(sentence, numeral, kind):
     assert not any(q.start <= i < q.end for q in find_quantities(sentence))
 
 
-def _context_examples():
+def _context_examples(key: str):
     raw = tomllib.loads((DATA / "numerals.toml").read_text(encoding="utf-8"))
     for rule in raw["context"]:
-        for example in rule.get("examples", []):
+        for example in rule.get(key, []):
             yield pytest.param(example, rule["kind"], id=f"{rule['kind']}:{example}")
 
 
-@pytest.mark.parametrize("sentence, kind", list(_context_examples()))
+@pytest.mark.parametrize("sentence, kind", list(_context_examples("examples")))
 def test_context_rule_examples(sentence, kind):
     """Every context rule of data/numerals.toml classifies its own examples."""
     assert kind in KINDS
     assert kind in {s.kind for s in classify_numerals(sentence)}, classify_numerals(sentence)
+
+
+def _counter_examples():
+    raw = tomllib.loads((DATA / "numerals.toml").read_text(encoding="utf-8"))
+    for rule in raw["context"]:
+        for sentence, numeral in rule.get("not_examples", []):
+            yield pytest.param(sentence, numeral, rule["kind"], id=f"not-{rule['kind']}:{numeral}")
+
+
+@pytest.mark.parametrize("sentence, numeral, kind", list(_counter_examples()))
+def test_context_rule_counter_examples(sentence, numeral, kind):
+    """…and leaves the number of each counter-example ([sentence, numeral]) to other readings."""
+    i = sentence.index(numeral)
+    assert [s.kind for s in classify_numerals(sentence) if s.start <= i < s.end] != [kind]
 
 
 def _numeral_chars(text: str) -> list[int]:
@@ -241,8 +281,8 @@ def test_seed_audit_covers_every_numeral():
 
 def test_seed_quantity_count():
     quantities = find_quantities(normalised(SEED.read_text(encoding="utf-8")))
-    assert 120 <= len(quantities) <= 140
-    assert all(q.dimension != "other" or q.qualifier == "nearly" for q in quantities)
+    assert 117 <= len(quantities) <= 125  # the gold has 117 figures (test_quantity_accuracy)
+    assert all(q.dimension != "other" for q in quantities)
 
 
 def test_national_corpus_audit():
@@ -267,10 +307,27 @@ def test_never_crashes(text):
         assert q.value_high is None or q.value_high > q.value
 
 
-@pytest.mark.parametrize("text", ["1" * 50000, "万" * 50000, "1," * 20000, "1." * 20000, "一" * 50000,
-                                  "1 " * 30000, "超" * 50000 + "1", "“" * 50000, "百分之" * 10000,
-                                  "5%" * 10000, "1-" * 20000, "第一" * 20000])
-def test_hostile_input_is_linear(text):
-    t = time.perf_counter()
-    classify_numerals(text)
-    assert time.perf_counter() - t < 20  # seconds on a loaded CI box; backtracking would take hours
+def _cpu_seconds(text: str) -> float:
+    """Best of three CPU times of a fresh analysis of `text` (CPU time, not wall-clock: other
+    processes on a loaded 2-core CI box do not count)."""
+    best = float("inf")
+    for _ in range(3):
+        _analyse.cache_clear()
+        t = time.process_time()
+        classify_numerals(text)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+# Repeated units of hostile text: long numerals, separators, qualifiers, quotes, ranges.
+HOSTILE = ["1", "万", "1,", "1.", "一", "1 ", "超", "“", "百分之", "5%", "1-", "第一", "1万", "1 \n",
+           "二十届", "“1", "2个超", "约1万多"]
+
+
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_hostile_input_is_linear(unit):
+    """Ten times the text costs about ten times the time (backtracking would cost 100× or more):
+    scaling, not an absolute limit, so a slow or loaded machine does not fail it."""
+    classify_numerals(unit * 10)  # tables and patterns built
+    small, big = _cpu_seconds(unit * 200), _cpu_seconds(unit * 2000)
+    assert big <= 12 * small + 0.05, (small, big)  # linear: 10×; slack for timer noise

@@ -77,7 +77,7 @@ def discover(paths: Iterable[str], glob: str = "*.txt", recursive: bool = False,
     subfolders too when `recursive`. Returns (files, failures for paths that do not exist)."""
     files: list[str] = []
     failures: list[Outcome] = []
-    seen = {_key(p) for p in exclude}
+    seen = {os.path.realpath(p) for p in exclude}
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
@@ -89,15 +89,11 @@ def discover(paths: Iterable[str], glob: str = "*.txt", recursive: bool = False,
             failures.append(Outcome(arg, error=f"{arg}: no such file or folder"))
             continue
         for name in names:
-            key = _key(name)
+            key = os.path.realpath(name)
             if key not in seen:
                 seen.add(key)
                 files.append(name)
     return files, failures
-
-
-def _key(path: str) -> str:
-    return os.path.realpath(path)
 
 
 def sha256_of(path: str) -> Optional[str]:
@@ -140,32 +136,65 @@ def parse_one(parse: Parse, path: str, options: Options) -> Outcome:
 _worker: dict = {}
 
 
-def _start_worker(parse: Parse, options: Options) -> None:
-    """Once per worker process: ignore Ctrl-C (the parent decides) and load the rules, the
-    dictionary and the unit registry before the first file."""
+def _start_worker(parse: Parse, options: Options, parent: int) -> None:
+    """Once per worker process: ignore Ctrl-C (the parent decides), leave when the parent is
+    gone, and load the rules, the dictionary and the unit registry before the first file."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _worker.update(parse=parse, options=options)
     if parse is _default_parse:
-        try:
-            from .pipeline import parse_text
+        warm_up(options)  # milliseconds when forked from a warm server (module warmup)
 
-            parse_text("一、回顾\n2025年国内生产总值增长5%左右。\n", "<warm-up>", options)
-        except Exception:  # noqa: BLE001 — the real files will report whatever is wrong
-            pass
+
+def warm_up(options: Optional[Options] = None) -> None:
+    """Parse one sentence, so the rules, the dictionary and the registry are loaded."""
+    try:
+        from .pipeline import parse_text
+
+        parse_text("一、回顾\n2025年国内生产总值增长5%左右。\n", "<warm-up>", options)
+    except Exception:  # noqa: BLE001 — the real files will report whatever is wrong
+        pass
+
+
+def _exit_with(parent: int) -> None:
+    """A killed batch (kill -9) leaves its workers waiting for work forever; end them instead."""
+    while _alive(parent):
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed parent stays a zombie until reaped: dead all the same
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def _work(path: str) -> Outcome:
     return parse_one(_worker["parse"], path, _worker["options"])
 
 
-def _context():
+def _context(warm: bool):
     import multiprocessing as mp
 
     # Not fork: the parent may run threads (the progress bar), and fork copies their locks.
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    return mp.get_context(method)
+    # A fork server instead, loaded once (module warmup) and forked for every worker.
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    if warm:
+        ctx.set_forkserver_preload(["__main__", f"{__package__}.warmup"])
+    return ctx
 
 
 # A worker's start-up (imports, dictionary, rules) costs about as much as parsing this much
@@ -203,7 +232,8 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
 def _parallel(files, todo, options, jobs, parse, results, done) -> Iterator[Outcome]:
     # Largest files first so no worker is left with a big one at the end; emitted in order.
     todo = sorted(todo, key=_size, reverse=True)
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(parse, options))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(parse is _default_parse), initializer=_start_worker,
+                               initargs=(parse, options, os.getpid()))
     try:
         futures = {pool.submit(_work, path): path for path in todo}
         waiting = set(futures)
@@ -333,59 +363,3 @@ def open_sink(fmt: str, output: Optional[str]) -> Sink:
         return TextSink(fmt, sys.stdout, owned=False)
     return TextSink(fmt, open(output, "w", encoding="utf-8", errors="backslashreplace", newline=""), owned=True)
 
-
-# --- the terminal side, for the CLI -----------------------------------------------------------
-
-class Progress:
-    """A rich bar on `stream` (files, rate, ETA) when it is a terminal, nothing when it is not;
-    `note` prints a line above the bar either way."""
-
-    def __init__(self, total: int, stream: TextIO):
-        from rich.console import Console
-
-        self.console = Console(file=stream, highlight=False, markup=False, emoji=False)
-        self.bar = None
-        if total and _isatty(stream):
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
-            from rich.progress import Progress as Bar
-
-            self.bar = Bar(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), _rate_column(),
-                           TimeRemainingColumn(), console=self.console, transient=True)
-            self.task = self.bar.add_task("parsing", total=total)
-
-    def __enter__(self) -> "Progress":
-        if self.bar:
-            self.bar.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar:
-            self.bar.stop()
-
-    def advance(self, _outcome: Optional[Outcome] = None) -> None:
-        if self.bar:
-            self.bar.advance(self.task)
-
-    def note(self, message: str) -> None:
-        from rich.text import Text
-
-        self.console.print(Text(message), soft_wrap=True)
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _rate_column():
-    from rich.progress import ProgressColumn
-    from rich.text import Text
-
-    class Rate(ProgressColumn):
-        def render(self, task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:.1f} files/s" if speed else "- files/s")
-
-    return Rate()

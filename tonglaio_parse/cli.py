@@ -117,9 +117,12 @@ def _read_stdin() -> bytes:
     if stream is None:  # started with stdin closed (<&-)
         raise InputFailure("stdin is closed: nothing to read for '-'")
     try:
+        from .load import max_bytes
+
+        limit = max_bytes()  # read one byte past the limit so that decode() can refuse it
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
-            return buffer.read()
+            return buffer.read(limit + 1) if limit < sys.maxsize else buffer.read()
         return stream.read().encode("utf-8", "surrogateescape")
     except (OSError, ValueError) as exc:
         raise InputFailure(f"cannot read stdin ({getattr(exc, 'strerror', None) or exc})") from None
@@ -140,6 +143,11 @@ def _emit(write, reports, output: str) -> None:
             write(reports, out)
             out.flush()
         except BrokenPipeError:
+            _silence_stdout()
+            raise click.exceptions.Exit(exitcodes.OK) from None
+        except SystemExit as exc:  # rich's Console answers a broken pipe with SystemExit(1)
+            if not isinstance(exc.__context__, BrokenPipeError):
+                raise
             _silence_stdout()
             raise click.exceptions.Exit(exitcodes.OK) from None
         return
@@ -204,6 +212,11 @@ def run(argv: Optional[list[str]] = None) -> int:
         pacify = getattr(click.utils, "_PacifyFlushWrapper", None)
         if pacify is not None and isinstance(sys.stdout, pacify):
             sys.stdout = sys.stdout.wrapped
+            if isinstance(sys.stderr, pacify):
+                sys.stderr = sys.stderr.wrapped
+            _silence_stdout()
+            return exitcodes.OK
+        if isinstance(exc.__context__, BrokenPipeError):  # a writer that exits on EPIPE (rich)
             _silence_stdout()
             return exitcodes.OK
         code = exc.code

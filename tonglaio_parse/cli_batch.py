@@ -37,11 +37,11 @@ def _parse_all(paths, inputs: dict, put, exclude=(), known=None):
     files, failures = engine.discover(paths, inputs["glob"], inputs["recursive"], exclude)
     summary = engine.Summary()
     if not files:
-        for o in failures:
-            click.echo(f"tonglaio-parse: error: {o.error}", err=True)
+        if failures:
+            raise InputFailure("; ".join(o.error for o in failures))
         raise InputFailure(f"no files matching {inputs['glob']!r} in {' '.join(paths)}")
     opts = Options(encoding=inputs["encoding"], region=inputs["region"], indicators_file=inputs["indicators_file"])
-    with engine.Progress(len(files), sys.stderr) as bar:
+    with Progress(len(files), sys.stderr) as bar:
         for o in failures:
             summary.add(o)
             bar.note(f"tonglaio-parse: error: {o.error}")
@@ -158,3 +158,57 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
             raise InputFailure(f"{plot}: cannot draw ({exc})") from None
     ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
 
+
+class Progress:
+    """A rich bar on `stream` (files, rate, ETA) when it is a terminal, nothing when it is not;
+    `note` prints a line above the bar either way."""
+
+    def __init__(self, total: int, stream):
+        from rich.console import Console
+
+        self.console = Console(file=stream, highlight=False, markup=False, emoji=False)
+        self.bar = None
+        if total and _isatty(stream):
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), _rate_column(),
+                           TimeRemainingColumn(), console=self.console, transient=True)
+            self.task = self.bar.add_task("parsing", total=total)
+
+    def __enter__(self) -> "Progress":
+        if self.bar:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar:
+            self.bar.stop()
+
+    def advance(self, _outcome=None) -> None:
+        if self.bar:
+            self.bar.advance(self.task)
+
+    def note(self, message: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(message), soft_wrap=True)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _rate_column():
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} files/s" if speed else "- files/s")
+
+    return Rate()

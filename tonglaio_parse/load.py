@@ -12,6 +12,10 @@ Invariant: for a file read without errors, ``data.decode(loaded.encoding) == loa
    common Chinese characters. Bytes no candidate decodes become U+FFFD (counted in
    ``replaced``; never silently).
 Whatever the decoding, text made mostly of control characters is binary data -> InputError.
+
+Size. One report is read whole; a government work report is ~100 KB, so an input over
+`max_bytes()` (TONGLAIO_MAX_MB, default 20 MB) is refused with one line rather than parsed
+for many minutes: it is a concatenation, a dump or a mistake.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from functools import cache
 from typing import Optional
@@ -68,12 +73,41 @@ _BINARY_MAGIC = (
 # Control characters that do not occur in text (tab, line feed, vertical tab, form feed,
 # carriage return, ESC and the information separators that splitlines() knows do).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x7f]")
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + b"\x7f"
 _BINARY_RATIO = 0.05  # more control characters than this fraction: binary data
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # bytes set aside by the 'surrogateescape' handler
 _GUESSES = ("gb18030", "big5", "big5hkscs", "utf-16-le", "utf-16-be")
 _ASCII = bytes(range(128))
 _SAMPLE = 200_000  # characters scored when choosing between candidate decodings
+
+
+DEFAULT_MAX_MB = 20
+_MAX_ENV = "TONGLAIO_MAX_MB"
+
+
+def max_bytes() -> int:
+    """The largest input parsed as one report, in bytes (TONGLAIO_MAX_MB; 0 means no limit)."""
+    raw = os.environ.get(_MAX_ENV, "").strip()
+    try:
+        mb = float(raw) if raw else DEFAULT_MAX_MB
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    if mb == 0 or mb == float("inf"):
+        return sys.maxsize
+    if not mb > 0:  # negative or NaN: the default
+        mb = DEFAULT_MAX_MB
+    return int(mb * 1024 * 1024)
+
+
+def _too_large(where: str, size: int, limit: int) -> InputError:
+    size_note = "" if size == limit + 1 else f"{_mb(size)}, "  # limit + 1: read up to the limit
+    return InputError(f"{where}: {size_note}over the {_mb(limit)} limit for one report "
+                      f"(a work report is well under 1 MB); split it, or raise {_MAX_ENV}")
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def show(path: Optional[str]) -> str:
@@ -98,9 +132,15 @@ def read_path(path: str) -> bytes:
         raise InputError(f"{where}: cannot open ({_reason(exc)})") from None
     if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{where}: is a directory (use 'batch' for folders)")
+    limit = max_bytes()
+    if st.st_size > limit:
+        raise _too_large(where, st.st_size, limit)
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(limit + 1) if limit < sys.maxsize else fh.read()
+        if len(data) > limit:  # a device or a pipe with no size
+            raise _too_large(where, len(data), limit)
+        return data
     except PermissionError:
         raise InputError(f"{where}: permission denied") from None
     except MemoryError:
@@ -115,8 +155,11 @@ def _reason(exc: BaseException) -> str:
 
 def decode(data: bytes, path: Optional[str] = None, encoding: Optional[str] = None) -> Loaded:
     """Decode raw bytes, detecting the encoding unless one is given."""
-    digest = hashlib.sha256(data).hexdigest()
     where = show(path)
+    limit = max_bytes()
+    if len(data) > limit:
+        raise _too_large(where, len(data), limit)
+    digest = hashlib.sha256(data).hexdigest()
     for magic, what, hint in _BINARY_MAGIC:
         if data.startswith(magic):
             raise InputError(f"{where}: looks like {what}, not text{hint}")
@@ -171,8 +214,10 @@ def _detect(data: bytes, where: str) -> tuple[str, str, bool, int]:
         pass
     best = _mostly_utf8(data) or _best_guess(data)
     if best is None:
-        if data.count(0) > len(data) // 100:
-            raise InputError(f"{where}: binary data (NUL bytes), not text")
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+        if controls > len(data) // 100:
+            what = "NUL bytes" if 0 in data else "control characters"
+            raise InputError(f"{where}: binary data ({what}), not text")
         raise InputError(f"{where}: not text in any encoding tried (UTF-8, GB18030, Big5, UTF-16); "
                          "if it is text, name its encoding with --encoding")
     return best
@@ -211,7 +256,7 @@ def _mostly_utf8(data: bytes) -> Optional[tuple[str, str, bool, int]]:
         bad = sum(1 for _ in _ESCAPED.finditer(escaped))
         ascii_bytes = len(chunk) - len(chunk.translate(None, _ASCII))
         multibyte = len(escaped) - ascii_bytes - bad
-        if not bad or multibyte < 20 * bad:
+        if not bad or multibyte < 4 * bad:  # GB18030 or Big5 read as UTF-8: < 0.2
             return None
     text = data.decode("utf-8", errors="replace")
     return text, "utf-8", False, bad

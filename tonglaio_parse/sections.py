@@ -7,6 +7,7 @@ first numbered part is N > 1 and text comes before it, part N-1 is inferred (fla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from .model import Section
 from .normalize import Normalized, line_starts
@@ -68,28 +69,90 @@ def build_sections(norm: Normalized) -> list[Section]:
     if not headings:
         return []
     nodes = _with_inferred_parent(headings, text)
-    sections: list[Section] = []
-    stack: list[tuple[int, str, dict]] = []  # (rank, id, child counters)
-    root_counts: dict = {}
-    ends = _ends(nodes, len(text))
-    for node, end in zip(nodes, ends):
-        rank = _RANK[node.kind]
-        while stack and stack[-1][0] >= rank:
-            stack.pop()
-        counters = stack[-1][2] if stack else root_counts
-        if node.number is None:
-            counters[node.kind] = counters.get(node.kind, 0) + 1
-            number = counters[node.kind]
-        else:
-            number = node.number
-        sid = f"{stack[-1][1]}.{number}" if stack else str(number)
-        level = len(stack) + 1
+    ranks = _kind_ranks(nodes)
+    placed = _place(nodes, ranks)
+    ends = _ends([p.rank for p in placed], [n.start for n in nodes], len(text))
+    sections = []
+    for node, p, end in zip(nodes, placed, ends):
         o_start, o_end = norm.orig_span(node.start, end)
         line, _ = norm.line_col(o_start)
-        sections.append(Section(sid, node.label, node.title, level, line, (o_start, o_end),
+        sections.append(Section(p.id, node.label, node.title, p.level, line, (o_start, o_end),
                                 inferred=node.label == "" and node.kind == "part"))
-        stack.append((rank, sid, {}))
     return sections
+
+
+def _kind_ranks(nodes: list[Heading]) -> dict[str, float]:
+    """Heading kinds nest in the usual order (一、 > (一) > 1. > (1)), unless every kind starts
+    at 1 and they first appear in another order (1981: (一) chapters holding 一、 parts)."""
+    first: dict[str, Heading] = {}
+    for n in nodes:
+        if n.kind != "lead_in":
+            first.setdefault(n.kind, n)
+    kinds = sorted(first, key=lambda k: _RANK[k])
+    if first and all(h.number == 1 for h in first.values()):
+        kinds = sorted(first, key=lambda k: first[k].start)
+    ranks = {k: float(i + 1) for i, k in enumerate(kinds)}
+    ranks["lead_in"] = 2.0
+    return ranks
+
+
+@dataclass
+class _Placed:
+    parent: int  # index of the parent node, -1 for the root
+    level: int
+    rank: float
+    number: Optional[int]  # as written; None for a lead-in
+    children: dict  # kind -> last child placed (index)
+    id: str = ""
+
+
+def _place(nodes: list[Heading], ranks: dict[str, float]) -> list[_Placed]:
+    """Parents, levels and dotted ids. A list that restarts at 1 under a sibling of the same kind
+    (一、…四、 then 一、二、三、 then 五、) is nested under that sibling, so ids stay unique."""
+    placed: list[_Placed] = []
+    root = _Placed(-1, 0, 0.0, None, {})
+    stack: list[int] = []
+    for i, node in enumerate(nodes):
+        rank = ranks[node.kind]
+        while stack and placed[stack[-1]].rank >= rank:
+            stack.pop()
+        parent = placed[stack[-1]] if stack else root
+        last = parent.children.get(node.kind)
+        if last is not None and node.number is not None and _restarts(node, placed, last):
+            stack.append(last)
+            parent, rank = placed[last], placed[last].rank + 0.5
+        placed.append(_Placed(stack[-1] if stack else -1, len(stack) + 1, rank, node.number, {}))
+        parent.children[node.kind] = i
+        stack.append(i)
+    _assign_ids(placed)
+    return placed
+
+
+def _assign_ids(placed: list[_Placed]) -> None:
+    """Numbered headings keep their number; unnumbered lead-ins follow the highest number of
+    their siblings (a part with (一)…(十) and eight —— lead-ins gives x.11 … x.18)."""
+    top: dict[int, int] = {}
+    for p in placed:
+        if p.number is not None:
+            top[p.parent] = max(top.get(p.parent, 0), p.number)
+    used: set[str] = set()
+    for p in placed:
+        prefix = placed[p.parent].id + "." if p.parent >= 0 else ""
+        number = p.number
+        if number is None or f"{prefix}{number}" in used:  # unnumbered, or a number written twice
+            top[p.parent] = top.get(p.parent, 0) + 1
+            number = top[p.parent]
+        p.id = f"{prefix}{number}"
+        used.add(p.id)
+
+
+def _restarts(node: Heading, placed: list[_Placed], last: int) -> bool:
+    """Does this heading start or continue a list nested in its previous sibling?"""
+    sibling = placed[last]
+    nested = sibling.children.get(node.kind)
+    if nested is not None and node.number == placed[nested].number + 1:
+        return True
+    return sibling.number is not None and node.number == 1 <= sibling.number
 
 
 def _with_inferred_parent(headings: list[Heading], text: str) -> list[Heading]:
@@ -98,16 +161,16 @@ def _with_inferred_parent(headings: list[Heading], text: str) -> list[Heading]:
     if parts and parts[0].number and parts[0].number > 1 and \
             (first.kind != "part" or text[:first.start].strip()):
         return [Heading("part", parts[0].number - 1, "", "", 0, 0)] + headings
-    return headings
+    # a —— line before the first part is a byline or subtitle, not a lead-in of the review
+    return [h for h in headings if not (h.kind == "lead_in" and parts and h.start < parts[0].start)]
 
 
-def _ends(nodes: list[Heading], text_len: int) -> list[int]:
+def _ends(ranks: list[float], starts: list[int], text_len: int) -> list[int]:
     """A section runs to the next heading of the same or an outer rank."""
-    ends = [text_len] * len(nodes)
+    ends = [text_len] * len(ranks)
     open_nodes: list[int] = []
-    for i, node in enumerate(nodes):
-        rank = _RANK[node.kind]
-        while open_nodes and _RANK[nodes[open_nodes[-1]].kind] >= rank:
-            ends[open_nodes.pop()] = node.start
+    for i, rank in enumerate(ranks):
+        while open_nodes and ranks[open_nodes[-1]] >= rank:
+            ends[open_nodes.pop()] = starts[i]
         open_nodes.append(i)
     return ends

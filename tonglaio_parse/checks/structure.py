@@ -16,6 +16,17 @@ def _kind(label: str) -> str | None:
     return None
 
 
+def _written_number(label: str) -> int | None:
+    """The number as written in the label (ids are made unique, labels are not)."""
+    from ..numbers import parse_number
+
+    core = label.strip("()（）、.． ")
+    try:
+        return int(parse_number(core))
+    except ValueError:
+        return None
+
+
 @check("ST001")
 def missing_heading(ctx: Context) -> None:
     for s in ctx.sections:
@@ -38,7 +49,9 @@ def numbering(ctx: Context) -> None:
         groups.setdefault((parent, kind), []).append(s)
     for (_, kind), secs in groups.items():
         for a, b in zip(secs, secs[1:]):
-            na, nb = int(a.id.rsplit(".", 1)[-1]), int(b.id.rsplit(".", 1)[-1])
+            na, nb = _written_number(a.label), _written_number(b.label)
+            if na is None or nb is None:
+                continue
             if nb == na:
                 ctx.warn("ST003", b.span[0], b.span[0] + len(b.label),
                          f"heading {b.label} repeats the number of the heading on line {a.line}")

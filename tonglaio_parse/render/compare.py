@@ -76,6 +76,18 @@ def write_table(rows: list, out: TextIO) -> None:
     console.print(table)
 
 
+def _gapped(points: list[tuple[int, float]]) -> tuple[list, list]:
+    """x and y with a break (NaN) where years are missing, so no line bridges a gap."""
+    xs, ys = [], []
+    for year, value in points:
+        if xs and year - xs[-1] > 1:
+            xs.append(xs[-1] + 1)
+            ys.append(float("nan"))
+        xs.append(year)
+        ys.append(value)
+    return xs, ys
+
+
 def plot(rows: list, path: str) -> None:
     """Target and result over the years, one small chart per region and indicator; the format
     follows the suffix (.svg, .png, .pdf). Raises ImportError without matplotlib."""
@@ -95,15 +107,16 @@ def plot(rows: list, path: str) -> None:
     for ax, ((region, canonical), rs) in zip(axes.flat, sorted(series.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))):
         ts = [r for r in rs if r.target]
         acts = [r for r in rs if r.actual]
-        ax.plot([r.year for r in ts], [r.target.value for r in ts], "o--", label="target")
+        ax.plot(*_gapped([(r.year, r.target.value) for r in ts]), "o--", label="target")
         highs = [r for r in ts if r.target.value_high is not None]
         if highs:
             ax.vlines([r.year for r in highs], [r.target.value for r in highs],
                       [r.target.value_high for r in highs], colors="C0", alpha=0.5)
-        ax.plot([r.year for r in acts], [r.actual.value for r in acts], "s-", label="result")
+        ax.plot(*_gapped([(r.year, r.actual.value) for r in acts]), "s-", label="result")
         unit = ts[0].target.unit if ts else acts[0].actual.unit
         ax.set_title(canonical if len({k[0] for k in series}) == 1 else f"{canonical} ({region or '?'})", fontsize=9)
-        ax.set_ylabel(unit, fontsize=8)
+        if unit.isascii():  # a Han unit would be boxes without a CJK font
+            ax.set_ylabel(unit, fontsize=8)
         ax.tick_params(labelsize=7)
         ax.legend(fontsize=7)
     for ax in list(axes.flat)[len(series):]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Optional
 
 from ..model import Document, Indicator, Period, Report, Section, Source, Warning
 
@@ -122,7 +121,8 @@ class Database:
         if not create and not Path(path).is_file():
             raise DatabaseError(f"{path}: no such database")
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+            # transactions are explicit; another batch writing the same file is waited for
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self._check_or_create(create)
         except sqlite3.Error as exc:
@@ -156,12 +156,15 @@ class Database:
     def known(self, path: str, sha256: str) -> bool:
         """True when these bytes are stored already, so `path` needs no parsing. A row that `path`
         held with other bytes before is dropped: the path now holds content stored elsewhere."""
-        if not self.has(sha256):
-            return False
         try:
-            self.conn.execute("DELETE FROM documents WHERE path = ? AND sha256 != ?", (_text(path), sha256))
+            return self._known(_text(path), sha256)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path}: {exc}") from None
+
+    def _known(self, path: str, sha256: str) -> bool:
+        if not self.has(sha256):
+            return False
+        self.conn.execute("DELETE FROM documents WHERE path = ? AND sha256 != ?", (path, sha256))
         return True
 
     def store(self, report: Report) -> str:
@@ -173,7 +176,7 @@ class Database:
 
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            if self.known(path, src.sha256):
+            if self._known(path, src.sha256):
                 self.conn.execute("COMMIT")
                 return "unchanged"
             gone = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount

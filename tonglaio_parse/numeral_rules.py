@@ -1,0 +1,347 @@
+"""Numeral rules: the tables of data/ compiled into one scanner, and what a number that is not a
+measured quantity is taken for (a year, a meeting, a name, a threshold …).
+
+`scanner(loose, ranges)` is the one compiled pattern the quantity finder runs over the text;
+`context(...)` reads the words around a number against the [[context]] rules of
+data/numerals.toml and the built-in fallbacks (years, 级, small counts in words). Everything is
+built once from the data files (data/numerals.toml, data/qualifiers.toml, data/units.toml),
+alternations longest first, with possessive quantifiers so hostile input stays linear.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any, Optional
+
+import regex
+
+from . import units as _units
+from .numbers import numerals
+
+__all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "context", "numeral_run",
+           "shared_unit", "SHARED_START", "span"]
+
+KINDS = ("quantity", "year", "date", "period", "plan", "meeting", "name", "ordinal", "grade",
+         "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure")
+
+
+@dataclass(frozen=True, slots=True)
+class NumeralSpan:
+    """A run of numerals in the text and what it was taken for (`kind`, one of KINDS) and why."""
+    start: int
+    end: int
+    text: str
+    kind: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "reason": self.reason}
+
+
+def span(text: str, start: int, end: int, kind: str, reason: str) -> NumeralSpan:
+    return NumeralSpan(start, end, text[start:end], kind, reason)
+
+
+# --------------------------------------------------------------------------------- tables ----
+
+def _load(name: str) -> dict[str, Any]:
+    with (resources.files("tonglaio_parse") / "data" / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words) -> str:
+    """Alternation of literal words, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One [[context]] rule of data/numerals.toml."""
+    kind: str
+    reason: str
+    before: Optional[regex.Pattern]      # lookbehind, matched at the number's start
+    after: Optional[regex.Pattern]       # matched right after the number
+    after_unit: Optional[regex.Pattern]  # matched after the number and its unit
+    pattern: Optional[regex.Pattern]     # the number as written must match this
+    values: Optional[tuple[float, float]]
+    chinese: bool
+    qualified: Optional[bool]            # True: only with a qualifier before; False: only without
+
+
+@dataclass(frozen=True)
+class Tables:
+    qual_before: dict[str, Optional[str]]
+    qual_after: dict[str, Optional[str]]
+    not_after: dict[str, str]
+    only_before: dict[str, list[str]]  # after-words that count only before these or non-Han
+    rules: tuple[Rule, ...]
+    words: tuple[str, ...]
+    any_before: regex.Pattern  # quick tests: could any rule's before / after / after_unit hold?
+    any_after: regex.Pattern
+    any_after_unit: regex.Pattern
+
+
+_NONE = "none"  # qualifier class in data/qualifiers.toml for words that carry no qualifier (控制在)
+
+
+@cache
+def tables() -> Tables:
+    q = _load("qualifiers.toml")
+    before = {w: (None if k == _NONE else k) for k, ws in q["before"].items() for w in ws}
+    after = {w: (None if k == _NONE else k) for k, ws in q["after"].items() for w in ws}
+    raw = _load("numerals.toml")
+    rules = []
+    for i, r in enumerate(raw.get("context", [])):
+        where = f"data/numerals.toml [[context]] #{i + 1}"
+        if r.get("kind") not in KINDS:
+            raise ValueError(f"{where}: unknown kind {r.get('kind')!r}")
+        if not any(k in r for k in ("before", "after", "after_unit")):
+            raise ValueError(f"{where}: needs before, after or after_unit")
+        rules.append(Rule(
+            kind=r["kind"], reason=r.get("reason", r["kind"]),
+            before=regex.compile(f"(?<=(?P<b>{r['before']}))") if "before" in r else None,
+            after=regex.compile(r["after"]) if "after" in r else None,
+            after_unit=regex.compile(r["after_unit"]) if "after_unit" in r else None,
+            pattern=regex.compile(r["pattern"]) if "pattern" in r else None,
+            values=tuple(r["values"]) if "values" in r else None,
+            chinese=bool(r.get("chinese", False)), qualified=r.get("qualified")))
+    ctx = raw.get("context", [])
+
+    def any_of(key: str, wrap: str) -> regex.Pattern:
+        alts = "|".join(f"(?:{r[key]})" for r in ctx if key in r) or "(?!)"
+        return regex.compile(wrap.format(alts))
+
+    only_before = {w: list(v) for w, v in q.get("after_unit", {}).items()}
+    for w in only_before:
+        if w not in after:
+            raise ValueError(f"data/qualifiers.toml [after_unit] {w!r}: not an [after] word")
+    return Tables(before, after, dict(q.get("not_after", {})), only_before, tuple(rules),
+                  tuple(raw.get("words", {}).get("list", [])),
+                  any_of("before", "(?<={})"), any_of("after", "{}"), any_of("after_unit", "{}"))
+
+
+# ------------------------------------------------------------------------------- patterns ----
+
+_WS = r"[ \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]"
+_NOT_HAN = r"(?:[^\p{Han}]|$)"
+
+
+def _qual_alt(table: dict[str, Any], not_after: dict[str, str],
+              only_before: Optional[dict[str, list[str]]] = None) -> str:
+    """Alternation of qualifier words; `not_after` and `only_before` are data/qualifiers.toml's
+    [not_after] and [after_unit] limits."""
+    parts = []
+    for word in sorted(table, key=lambda w: (-len(w), w)):
+        p = regex.escape(word)
+        if word in not_after:
+            p = f"(?<![{regex.escape(not_after[word])}])" + p
+        if only_before is not None and word in only_before:
+            p += f"(?={'|'.join([_NOT_HAN, *map(regex.escape, only_before[word])])})"
+        parts.append(p)
+    return "|".join(parts)
+
+
+@cache
+def scanner(loose: bool, ranges: bool) -> regex.Pattern:
+    """The scanner: quotes | headings | numeral words | a number with its unit and qualifiers.
+
+    `loose` lets spaces and line breaks sit inside a number (7 4 7 7 2亿元); `ranges` reads
+    6%-6.5%. The finder runs the loose, ranged scanner and retries the stricter ones when what
+    it matched is not a well-formed number."""
+    tab = tables()
+    num = numerals()
+    # a separator inside a number; the lookahead makes the common case (no space) one test
+    sep = (rf"(?:(?=[\s\u200b\u200c\u200d\u2060\ufeff])(?:{_WS}{{1,3}}+|{_WS}*+(?:\r?\n{_WS}*+){{1,2}}+))"
+           if loose else "(?!)")
+    unit = _units.unit_pattern()
+    excl_words = [w for w in _units.unit_table() if w[0] in num.chars]
+    excl = _alt(excl_words) or "(?!)"
+    risky = {w[0] for w in excl_words}
+    two = "两兩"
+    plain_cn = "".join(ch for ch in num.chars if ch not in risky and ch not in two)
+    risky_cn = "".join(sorted(risky - set(two)))
+    # runs of Chinese numerals: plain characters in one class; 千/百… only when no unit word
+    # (千瓦, 百分点) starts there; 两 not right after a digit (二两 is a weight)
+    cn1 = (f"(?:[{plain_cn}]" + (f"|(?!{excl})[{risky_cn}]" if risky_cn else "")
+           + f"|(?<![0-9二三四五六七八九〇])[{two}])")
+    cn = f"(?:[{plain_cn}]++" + (f"|(?!{excl})[{risky_cn}]" if risky_cn else "") \
+        + f"|(?<![0-9二三四五六七八九〇])[{two}])"
+    mag = f"(?:(?!{excl})[{''.join(num.magnitudes)}])"
+    digit = f"[{''.join(d for d in num.digits if d not in two)}]"
+    atom = (rf"(?:[0-9]++|{cn}|,(?=[0-9]{{3}}(?![0-9]))|\.(?={sep}?+[0-9])"
+            rf"|·(?=[0-9]++{sep}?+(?:%|‰|个百分点|倍))|[{''.join(num.decimal)}](?={digit}))")
+    body = rf"(?:[0-9]|{cn1})(?:{sep}?+{atom})*+"
+    numx = rf"{body}(?:{sep}?+[多余]{sep}?+{mag}(?:{sep}?+{mag})*+)?+"
+    more = rf"(?:{sep}?+(?:(?<=[万亿萬億]{sep}?+)[多余]|[多余](?={sep}?+(?:{unit})|{_NOT_HAN}|来|的)))"
+    year_ahead = rf"(?:[0-9](?:{sep}?+[0-9]){{3}}|{digit}{{2,4}}){sep}?+年"
+    rsep = rf"{sep}?+(?:-|－|−|﹣|—{{1,2}}+|–|~|～|至|到){sep}?+(?!{year_ahead})"
+    fracw = _alt(num.fractions)
+    pre = _qual_alt(tab.qual_before, tab.not_after)
+    post = _qual_alt(tab.qual_after, tab.not_after, tab.only_before)
+    if ranges:
+        main_range = rf"(?:{rsep}(?P<n2>{numx}){more.replace('(?:', '(?P<m2>', 1)}?(?:{sep}?+(?P<u2>{unit}))?)?"
+        frac_range = rf"(?:{rsep}(?:{fracw})?(?P<n2>{numx}))?"
+    else:  # the same groups, never set
+        main_range = "(?:(?!)(?P<n2>)(?P<m2>)(?P<u2>))?"
+        frac_range = ""
+    token = rf"""
+        (?:(?P<pre>{pre}){sep}?+)?
+        (?:
+            (?P<fw>{fracw})(?P<n1>{numx}){frac_range}                 # 百分之十二点五, 千分之三
+          | (?P<sn>[0-9]++(?:\.[0-9]++)?+)/(?P<sd>[0-9]++)(?![0-9./])  # 1/3
+          | 翻了?+(?P<fan>[一二两三四五六七八九]|[0-9])番              # 翻两番 = x4
+          | (?P<n1>{numx})
+            (?: 分之(?P<rn>{numx})                                    # 三分之一 (n1 = 3)
+              | {more.replace('(?:', '(?P<m1>', 1)}?                   # 4.5万 / 七亿七千多万 / 5000余
+                (?:{sep}?+(?P<u1>{unit}))?{main_range}                 # unit, then 6%-6.5%
+            )
+        )
+        (?:{sep}?+(?P<post>{post}))?
+    """
+    quote = r"(?P<quote>“\s*+[^“”\n,。;!?]{1,30}+\s*+”|《[^《》\n]{1,60}+》|「[^「」\n]{1,30}+」|‘[^‘’\n]{1,30}+’)"
+    heading = (rf"(?P<head>(?<=(?:^|\n){_WS}*+)(?:十?{digit}|[0-9]{{1,2}})(?=[、.](?![0-9]))"
+               rf"|\((?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\))")
+    words = rf"(?P<word>(?<!第)(?:{_alt(tab.words)})(?!之))"
+    lead = _lead(num.chars, [*tab.qual_before, *tab.words, *num.fractions])
+    return regex.compile(f"{lead}(?:{quote}|{heading}|{words}|{token})", regex.VERBOSE)
+
+
+def _lead(numeral_chars: str, words: list[str]) -> str:
+    """A lookahead that lets the scanner skip, in one test, every position where no alternative
+    can start: a digit, a numeral, an opening quote or bracket, or the first two characters of
+    a qualifier or numeral word (大约, 进一步); a one-character qualifier (近, 超) only before a
+    number. Most text is skipped at the cost of a character-class test."""
+    starts = set(numeral_chars) | set("0123456789“《「‘(")
+    pairs: dict[str, set[str]] = {}
+    singles = set()
+    for w in words:
+        if w[0] in starts:
+            continue
+        if len(w) == 1:
+            singles.add(w)
+        else:
+            pairs.setdefault(w[0], set()).add(w[1])
+    nums = regex.escape("0123456789" + numeral_chars)
+    alts = [f"[{regex.escape(''.join(sorted(starts)))}]", "翻"]
+    alts += [f"{regex.escape(a)}[{regex.escape(''.join(sorted(b)))}]" for a, b in sorted(pairs.items())]
+    if singles:
+        alts.append(f"[{regex.escape(''.join(sorted(singles)))}](?=\\s*+[{nums}])")
+    return f"(?={'|'.join(alts)})"
+
+
+SHARED_START = frozenset(" \t和与及或、")  # the characters shared_unit() can start with
+
+
+@cache
+def shared_unit() -> regex.Pattern:
+    """分别提高4.2和0.7个百分点: the unit written once, after the second of two numbers."""
+    return regex.compile(rf"[ \t]*+(?:和|与|及|或|、)[ \t]*+[0-9][0-9.,]*+[多余]?+[{''.join(numerals().big_units)}]*+"
+                         rf"[ \t]*+(?P<u>{_units.unit_pattern()})")
+
+
+@cache
+def numeral_run() -> regex.Pattern:
+    return regex.compile(f"[0-9{numerals().chars}]++")
+
+
+# ------------------------------------------------------------------------------- context ----
+
+NOISE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff多余]+")
+PLAN = regex.compile(r"十[一二三四五]?五|[六七八九]五")
+_WS_RUN = regex.compile(r"\s*+")
+_DATE_TAIL = regex.compile(r"·[0-9]++|月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
+_ASCII_DIGITS = frozenset("0123456789")
+_NOISE_CHARS = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff多余")
+
+
+@cache
+def _big_chars() -> frozenset[str]:
+    return frozenset(numerals().big_units)
+
+
+@cache
+def _magnitude_chars() -> frozenset[str]:
+    return frozenset(numerals().magnitudes)
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    return _WS_RUN.match(text, pos).end() if pos < len(text) and text[pos].isspace() else pos
+
+
+def context(text: str, start: int, n1_end: int, core_end: int, n1: str, value: Decimal,
+            pre: Optional[str], unit: str) -> Optional[tuple[NumeralSpan, None, int]]:
+    """A non-quantity reading of the number text[start:n1_end] (with its unit up to core_end),
+    as (span, None, resume position); None when it is a measured quantity."""
+    is_cn = _ASCII_DIGITS.isdisjoint(n1)
+    clean = n1 if _NOISE_CHARS.isdisjoint(n1) else NOISE.sub("", n1)
+    tab = tables()
+    after = _skip_ws(text, n1_end)
+    after_unit = _skip_ws(text, core_end) if core_end != n1_end else None
+    if (tab.any_after.match(text, after) or tab.any_before.match(text, start)
+            or (after_unit is not None and tab.any_after_unit.match(text, after_unit))):
+        hit = _rule(text, start, core_end, value, pre, is_cn, clean, after, after_unit)
+        if hit is not None:
+            return hit
+    return _other(text, start, core_end, n1, value, pre, is_cn, clean, unit)
+
+
+def _rule(text: str, start: int, core_end: int, value: Decimal, pre: Optional[str],
+          is_cn: bool, clean: str, after: int, after_unit: Optional[int]) -> Any:
+    for rule in tables().rules:
+        if rule.values and not rule.values[0] <= value <= rule.values[1]:
+            continue
+        if (rule.chinese and not is_cn) or (rule.qualified is not None and rule.qualified != bool(pre)):
+            continue
+        if rule.pattern and not rule.pattern.fullmatch(clean):
+            continue
+        if rule.after and not rule.after.match(text, after):
+            continue
+        if rule.after_unit and (after_unit is None or not rule.after_unit.match(text, after_unit)):
+            continue
+        b = rule.before.match(text, start) if rule.before else None
+        if rule.before and not b:
+            continue
+        s = b.start("b") if b and rule.kind == "ordinal" else start
+        e = core_end
+        if rule.kind == "date" and (t := _DATE_TAIL.match(text, core_end)):
+            e = t.end()
+        return span(text, s, e, rule.kind, rule.reason), None, e
+    return None
+
+
+def _year_like(clean: str, is_cn: bool, value: Decimal) -> bool:
+    if is_cn:
+        digits = numerals().digits
+        return len(clean) >= 2 and "两" not in clean and all(ch in digits for ch in clean)
+    return len(clean) == 4 and clean.isascii() and clean.isdigit() and 1000 <= value <= 2199
+
+
+def _other(text: str, start: int, core_end: int, n1: str, value: Decimal, pre: Optional[str],
+           is_cn: bool, clean: str, unit: str) -> Any:
+    big = not _big_chars().isdisjoint(clean)
+    has_more = "多" in n1 or "余" in n1
+
+    def out(kind: str, reason: str):
+        return span(text, start, core_end, kind, reason), None, core_end
+
+    if unit in ("年", "") and not big and _year_like(clean, is_cn, value):
+        return out("year", "year (2025年, 二〇三五年)")
+    if text.startswith("级", core_end):
+        return out("grade", "class by size (万吨级, 2000亿级, 近千亿级)")
+    if unit:
+        dim = _units.dimension_of(unit)
+        if is_cn and dim == "count" and value <= 10 and not has_more and not big:
+            return out("word", "small count in words (两个工程, 一批), not a statistic")
+        if is_cn and dim == "duration":
+            return out("period", "span of time in words (五年来, 三年行动)")
+        return None
+    mag_only = not clean.startswith("十") and _magnitude_chars().issuperset(clean)
+    if big and not (mag_only and not pre):
+        return None  # 1240万 / 六亿: a quantity without a unit word
+    if is_cn:
+        return out("word", "numeral in words without a unit")
+    return out("number", "number without unit or magnitude")
