@@ -38,10 +38,10 @@ jieba.setLogLevel(logging.ERROR); jieba.initialize()
 out = {}
 for key, files in json.load(sys.stdin).items():
     texts = [open(f, encoding="utf-8", errors="replace").read() for f in files]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     for text in texts:
         jieba.lcut(text)
-    out[key] = {"seconds": time.perf_counter() - t, "chars": sum(map(len, texts))}
+    out[key] = {"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "chars": sum(map(len, texts))}
 print(json.dumps(out))"""
 # key: (label, numerator, denominator or None, target); the names are those of `figures`
 RATIOS = {
@@ -142,7 +142,7 @@ def measure(label: str, cmd: list[str], env: dict, runs: int, stdin: bytes = b""
            "cpu_median": statistics.median(r["cpu"] for r in results),
            "peak_rss_mb": max(r["rss_mb"] for r in results),
            "tree_peak_mb": max(r["tree_mb"] for r in results) if sample else None,
-           "rc": [r["rc"] for r in results], "_stdout": results[-1]["stdout"]}
+           "rc": [r["rc"] for r in results], "_stdout": [r["stdout"] for r in results]}
     failed = [r for r in results if r["rc"]]
     if failed:
         row["note"] = f"exit {failed[0]['rc']}: {failed[0]['stderr']}"
@@ -159,15 +159,15 @@ def child_env(cache: Path) -> dict:
     return env
 
 
-def figures(rows: dict, chars: int, segmenting: float | None) -> dict[str, float]:
+def figures(rows: dict, chars: int, segmenting: dict | None) -> dict[str, float]:
     fig = {k: r["wall_median"] for k, r in rows.items()} | {f"{k}_mb": r["peak_rss_mb"] for k, r in rows.items()}
     fig |= {f"{k}_cpu": r["cpu_median"] for k, r in rows.items()}
     if "batch_j1" in rows and "batch_j2" in rows:
         fig["batch_j1_cpu_j2"] = rows["batch_j2"]["cpu_median"] / rows["batch_j1"]["cpu_median"]
     if "batch_j1" in rows and chars:
         fig["batch_j1_cps"] = chars / rows["batch_j1"]["wall_median"]
-    if segmenting:
-        fig["jieba_segmenting"] = segmenting
+    if segmenting:  # jieba segmenting the corpus, its load not counted
+        fig["jieba_segmenting"], fig["jieba_segmenting_cpu"] = segmenting["seconds"], segmenting["cpu"]
     return fig
 
 
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", help="folder of reports for the batch rows (e.g. ../shared/corpus/national)")
     ap.add_argument("--seed", default=str(SEED), help="the one report for the parse rows")
     ap.add_argument("-n", "--runs", type=int, default=5, help="runs per short command (median)")
-    ap.add_argument("--batch-runs", type=int, default=1, help="runs per batch command")
+    ap.add_argument("--batch-runs", type=int, default=3, help="runs per batch and corpus command (median)")
     ap.add_argument("-o", "--output", default="bench-results.json", help="JSON results here ('-': stdout)")
     ap.add_argument("--quick", action="store_true", help="seed only, one run each: a smoke test")
     ap.add_argument("--timeout", type=float, default=900, help="kill a measured process after this many seconds")
@@ -267,8 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     if files:
         seg = add("jieba_segment", "reference: jieba load + segment the corpus", [py, "-c", JIEBA_SEGMENT],
                   n=args.batch_runs, stdin=json.dumps({"recent": recent, "all": files}).encode())
-        ref = json.loads(seg["_stdout"] or "{}")
-        if "all" in ref:  # the issue's reference: jieba *segmenting* the text, its load not counted
+        refs = [json.loads(out) for out in seg["_stdout"] if out.strip()]
+        if refs:  # the issue's reference: jieba *segmenting* the text, its load not counted (medians)
+            ref = {k: {f: statistics.median(r[k][f] for r in refs) for f in refs[0][k]} for k in refs[0]}
             result["jieba_segment"] = ref
             seg["note"] = (f"segmenting alone {ref['all']['seconds']:.2f} s; the {len(recent)} reports 2004–: "
                            f"{ref['recent']['seconds']:.2f} s for {ref['recent']['chars']:,} characters")
@@ -284,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     st = run_once([py, str(Path(__file__).resolve().parent / "stages.py"), args.seed, *files], env, timeout=args.timeout)
     result["stages"] = json.loads(st["stdout"]) if st["rc"] == 0 else {"error": st["stderr"]}
     result["stages"]["peak_rss_mb"] = st["rss_mb"]
-    segmenting = result.get("jieba_segment", {}).get("all", {}).get("seconds")
+    segmenting = result.get("jieba_segment", {}).get("all")
     result["ratios"] = ratios(figures(rows, chars, segmenting))
     result["machine"]["load_after"] = os.getloadavg()
     for row in rows.values():

@@ -28,13 +28,13 @@ def _bench_module():
     ({"parse_seed": 0.4, "jieba_load": 0.5}, 0, None,
      {"parse_vs_jieba_load": (0.8, True), "parse_seed_seconds": (0.4, True)}),
     # batch 2 s over 1.1M characters: 550k chars/s; jieba segmenting took 1.6 s: ratio 1.25, not met
-    ({"batch_j1": 2.0, "batch_j2": 1.25}, 1_100_000, 1.6,
+    ({"batch_j1": 2.0, "batch_j2": 1.25}, 1_100_000, {"seconds": 1.6, "cpu": 1.6},
      {"batch_chars_per_second": (550_000, True), "batch_vs_jieba_segment": (1.25, False),
       "jobs2_speedup": (1.6, False)}),
 ])
 def test_ratios_from_figures(rows, chars, segmenting, expected):
     bench = _bench_module()
-    table = {k: {"wall_median": v, "peak_rss_mb": 100.0} for k, v in rows.items()}
+    table = {k: {"wall_median": v, "cpu_median": v, "peak_rss_mb": 100.0} for k, v in rows.items()}
     got = bench.ratios(bench.figures(table, chars, segmenting))
     for key, (value, ok) in expected.items():
         assert got[key]["value"] == pytest.approx(value)

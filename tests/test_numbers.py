@@ -35,7 +35,8 @@ def test_exact_decimal():
     assert parse_number("1.2万亿") == 1.2e12
 
 
-@pytest.mark.parametrize("bad", ["", "1,2", "万万万x", "abc", "一二百", "两三", "十二点", "点五"])
+@pytest.mark.parametrize("bad", ["", "1,2", "万万万x", "abc", "一二百", "两三", "十二点", "点五",
+                                 "1" * 65, "一二三四五六七八九十百千" * 6])
 def test_not_numbers(bad):
     with pytest.raises(ValueError):
         parse_number(bad)

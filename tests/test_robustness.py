@@ -110,6 +110,8 @@ HOSTILE = [
     ("HTML page", ("<html><body><p>" + GDP + "</p><p>" + JOBS + "&nbsp;</p></body></html>").encode(), 0, None,
      lambda d: {5, 25000} <= set(values(d))),
     ("rich markup in text", ("[red]" + GDP + "[/red][link=x]" + JOBS).encode(), 0, None, None),
+    # found by the fuzzer: numbering that is no number (十一一) must not stop the report
+    ("heading numbered 十一一", ("十一一、!\n(十一一)标题\n" + GDP).encode(), 0, None, lambda d: 5 in values(d)),
 ]
 
 
@@ -365,10 +367,11 @@ def test_non_utf8_terminal():
 
 
 def test_five_megabyte_single_line(tmp_path):
-    """A single 5 MB line with no newline and no sentence end, figures at both ends."""
+    """A single 5 MB line with no newline, figures at both ends and no full stop at the end
+    (a scrape cut mid-sentence)."""
     path = tmp_path / "line.txt"
     body = b"x" * (5 * 1024 * 1024)
-    path.write_bytes(GDP.encode() + body + JOBS.encode())
+    path.write_bytes(GDP.encode() + body + JOBS.rstrip("。").encode())
     try:
         proc = subprocess.run(EXE + ["parse", str(path), "-f", "json"], capture_output=True, env=_env(),
                               timeout=120)

@@ -35,6 +35,26 @@ def numeral_rows(report: Report) -> list[NumeralRow]:
         ids = tuple(i.id for i in report.indicators if _overlaps(i.span, (start, end))) \
             if sp.kind == "quantity" else ()
         rows.append(NumeralRow(sp.kind, sp.reason, ids, line, col, (start, end), report.text[start:end]))
+    rows += _removed(norm, report.text)
+    return sorted(rows, key=lambda r: r.span)
+
+
+_REMOVED_REASON = {"page-marker": "newspaper page marker, set aside before matching",
+                   "markup": "inside markup removed before matching",
+                   "invisible": "invisible character removed before matching"}
+
+
+def _removed(norm, text: str) -> list[NumeralRow]:
+    """Numerals inside what normalisation set aside (上接第一版) are accounted for too."""
+    from .numeral_rules import numeral_run
+
+    rows = []
+    for e in norm.edits:
+        if e.kind not in _REMOVED_REASON:
+            continue
+        for m in numeral_run().finditer(text, e.start, e.end):
+            line, col = norm.line_col(m.start())
+            rows.append(NumeralRow(e.kind, _REMOVED_REASON[e.kind], (), line, col, (m.start(), m.end()), m.group()))
     return rows
 
 

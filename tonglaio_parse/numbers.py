@@ -16,9 +16,11 @@ import regex
 
 __all__ = [
     "Numerals", "numerals", "parse_number", "parse_decimal", "parse_percent", "parse_fraction",
-    "parse_doubling", "fold_digits",
+    "parse_doubling", "fold_digits", "MAX_CHARS",
 ]
 
+# The longest written number accepted (27,203,319,000 has 14 characters; 一千三百八十七亿四千万 11).
+MAX_CHARS = 64
 # Full-width digits and the punctuation that belongs inside numbers, folded to ASCII.
 _FOLD = str.maketrans("０１２３４５６７８９．，％／", "0123456789.,%/")
 # Characters that may sit inside a written number without meaning anything.
@@ -91,6 +93,8 @@ def parse_number(s: str) -> float:
 def parse_decimal(s: str) -> Decimal:
     """Like `parse_number` but exact."""
     text = fold_digits(s)
+    if len(text) > MAX_CHARS:  # a run of numerals this long is not one number (and costs time)
+        raise ValueError(f"not a number: {s[:20]!r}… ({len(text)} characters)")
     if _PLAIN.fullmatch(text):
         return Decimal(text.replace(",", ""))
     if not text:
