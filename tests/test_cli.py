@@ -107,3 +107,18 @@ def test_rules_lists_every_code(capsys):
 def test_python_api_matches_cli(capsys, seed_dict):
     code, out, _ = run(capsys, "parse", str(SEED), "--format", "json")
     assert json.loads(out) == seed_dict
+
+
+def test_select_and_ignore_checks(capsys):
+    code, out, _ = run(capsys, "parse", str(SEED), "--format", "json", "--select", "TX", "--ignore", "TX004")
+    assert code == 0 and {w["code"] for w in json.loads(out)["warnings"]} == {"TX001"}
+    code, _, err = run(capsys, "parse", str(SEED), "--select", "NO_SUCH")
+    assert code == 2 and "NO_SUCH" in err
+
+
+def test_check_command_prints_linter_lines(capsys):
+    code, out, _ = run(capsys, "check", str(SEED))
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith(f"{SEED}:5:1: LA001 page-marker")
+    code, _, _ = run(capsys, "check", str(SEED), "--fail-on", "warning")
+    assert code == 1

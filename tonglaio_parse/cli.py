@@ -8,6 +8,7 @@ from typing import Optional
 import click
 
 from . import exitcodes
+from .cli_check import disabled, selection_options
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 SEVERITIES = ("error", "warning", "info", "never")
@@ -47,8 +48,9 @@ def main(debug: bool) -> None:
               help="TOML file of extra [[canonical]] wordings.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="never", show_default=True,
               help="Exit 1 when a warning of this severity or worse is found.")
+@selection_options
 @click.pass_context
-def parse(ctx, files, fmt, output, encoding, year, region, indicators_file, fail_on):
+def parse(ctx, files, fmt, output, encoding, year, region, indicators_file, fail_on, select, ignore):
     """Parse report FILES (or - for stdin) and print indicators and warnings.
 
     \b
@@ -61,7 +63,8 @@ def parse(ctx, files, fmt, output, encoding, year, region, indicators_file, fail
     from .load import InputError
     from .render import writer
 
-    opts = Options(encoding=encoding, year=year, region=region, indicators_file=indicators_file)
+    opts = Options(encoding=encoding, year=year, region=region, indicators_file=indicators_file,
+                   disabled_checks=disabled(select, ignore))
     reports, failed = [], False
     for name in files:
         try:

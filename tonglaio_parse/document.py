@@ -9,9 +9,10 @@ from typing import Optional
 import regex
 
 from . import periods
-from .indicators import PartKind, classify_part
+from .indicators import classify_part
 from .load import InputError
 from .model import Section
+from .sections import SectionIndex
 from .normalize import Normalized
 from .rules import data_path, table
 
@@ -52,6 +53,9 @@ def title_of(text: str) -> Optional[str]:
     return None
 
 
+_REGION_SAMPLE = 30_000  # characters: a report names its place early; counting all of a 50 MB file is waste
+
+
 def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
     """An explicit issuing government (我代表通辽市人民政府) first, then the national cues
     (我代表国务院), then the place the text names most often."""
@@ -63,36 +67,40 @@ def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
             return m.group("region")
     if any(cue in head for cue in t["national_cues"]):
         return t["national_region"]
+    sample = text[:_REGION_SAMPLE]
     best, best_n = None, 0
     for stem, name in _places().items():
-        n = text.count(stem)
+        n = sample.count(stem)
         if n > best_n:
             best, best_n = name, n
-    if text.count(t["national_word"]) > max(best_n, t["place_min_mentions"]):
+    if sample.count(t["national_word"]) > max(best_n, t["place_min_mentions"]):
         return t["national_region"]  # a report about 我国 more than about any one place
     return best if best_n >= t["place_min_mentions"] else None
 
 
-def part_kinds(norm: Normalized, sections: list[Section]) -> PartKind:
-    """'review' or 'plan' for each top-level part, looked up by normalised offset."""
-    spans = []
+def part_kinds(norm: Normalized, sections: list[Section]):
+    """'review' or 'plan' for the top-level part holding a normalised offset."""
+    index = SectionIndex(sections)
+    kinds = {}
     for s in sections:
-        if s.level != 1:
-            continue
-        children = " ".join(c.title for c in sections if c.id.startswith(s.id + ".") and c.level == 2)
-        head = norm.original[s.span[0]:s.span[0] + 300]
-        spans.append((s.span[0], s.span[1], classify_part(s.title, children + head)))
-    kinds = PartKind(spans)
-    return lambda i: kinds(norm.orig(i))  # type: ignore[return-value]
+        if s.level == 1:
+            children = " ".join(c.title for c in index.children(s))
+            head = norm.original[s.span[0]:s.span[0] + 300]
+            kinds[s.id] = classify_part(s.title, children + head)
+
+    def part_kind(i: int) -> Optional[str]:
+        held = index.holding(norm.orig(i))
+        return kinds.get(held[0].id) if held else None
+    return part_kind
 
 
 def headings(norm: Normalized, sections: list[Section]):
     """The titles of the sections holding a normalised offset, outermost first, one a line
     (the last time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
+    index = SectionIndex(sections)
+
     def heading_of(i: int) -> str:
-        o = norm.orig(i)
-        held = sorted((s for s in sections if s.span[0] <= o < s.span[1]), key=lambda s: s.level)
-        return "\n".join(s.title for s in held)
+        return "\n".join(s.title for s in index.holding(norm.orig(i)))
     return heading_of
 
 

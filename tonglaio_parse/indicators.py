@@ -176,10 +176,13 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     return i + 1
 
 
+_MAX_GROUP = 16  # no real list pairs more values; the cap keeps a hostile chain linear
+
+
 def _joined(text: str, qs: list[Quantity], i: int) -> list[int]:
     """Quantity i and the ones following it joined by 、/和/及 only: X、Y和Z."""
     group = [i]
-    while group[-1] + 1 < len(qs):
+    while group[-1] + 1 < len(qs) and len(group) < _MAX_GROUP:
         a, b = qs[group[-1]], qs[group[-1] + 1]
         if not _JOINER.fullmatch(text, a.end, b.start):
             break
@@ -316,19 +319,6 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
             return ids["growth"]
         return None if direction == "increase" else ids.get("level") or ids.get("decrease")
     return ids.get("level") or ids.get("decrease")
-
-
-class PartKind:
-    """Maps a normalised offset to 'review' / 'plan' / None from the part headings."""
-
-    def __init__(self, spans: list[tuple[int, int, Optional[str]]]):
-        self.spans = spans
-
-    def __call__(self, offset: int) -> Optional[str]:
-        for start, end, kind in self.spans:
-            if start <= offset < end:
-                return kind
-        return None
 
 
 def classify_part(title: str, body_head: str) -> Optional[str]:

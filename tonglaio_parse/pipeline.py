@@ -67,7 +67,8 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     meanings = indicators.interpret(norm.text, quantities, document.part_kinds(norm, secs), year,
                                     document.extra_canonical(opts.indicators_file),
                                     document.headings(norm, secs))
-    inds = [_indicator(n, m, norm, secs) for n, m in enumerate(meanings, 1)]
+    index = sections.SectionIndex(secs)
+    inds = [_indicator(n, m, norm, index) for n, m in enumerate(meanings, 1)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding)
     warnings = checks.run_checks(ctx, opts.disabled_checks)
@@ -78,7 +79,7 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     return Report(src, doc, secs, inds, warnings, text=loaded.text)
 
 
-def _indicator(n: int, m, norm, secs) -> Indicator:
+def _indicator(n: int, m, norm, index) -> Indicator:
     q = m.quantity
     start, end = norm.orig_span(q.start, q.end)
     line, col = norm.line_col(start)
@@ -86,16 +87,12 @@ def _indicator(n: int, m, norm, secs) -> Indicator:
         id=f"i{n}", subject=m.subject, canonical=m.canonical, value=q.value, value_high=q.value_high,
         unit=q.unit, dimension=q.dimension, normalized_value=q.normalized_value,
         normalized_unit=q.normalized_unit, qualifier=q.qualifier, direction=m.direction,
-        status=m.status, period=m.period, section=_innermost(secs, start), line=line, column=col,
+        status=m.status, period=m.period, section=_section_id(index.innermost(start)), line=line, column=col,
         span=(start, end), text=norm.original[start:end])
 
 
-def _innermost(secs, offset: int) -> Optional[str]:
-    best = None
-    for s in secs:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level > best.level):
-            best = s
-    return best.id if best else None
+def _section_id(section) -> Optional[str]:
+    return section.id if section else None
 
 
 def _count_lines(text: str) -> int:

@@ -21,7 +21,7 @@ import regex
 
 from . import units as _units
 from .model import Quantity
-from .numbers import parse_decimal, parse_doubling
+from .numbers import MAX_CHARS, parse_decimal, parse_doubling
 from .numeral_rules import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, numeral_run,
                             scanner, shared_unit, span, tables)
 
@@ -116,9 +116,12 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
             if g.n2 is not None:
                 value_high = _value(g.n2)[0]
         except ValueError:
-            if PLAN.fullmatch(NOISE.sub("", n1 or "")):
-                e = m.end(m.re.groupindex["n1"])
+            clean = NOISE.sub("", n1 or "")
+            e = m.end(m.re.groupindex["n1"])
+            if PLAN.fullmatch(clean):
                 return span(text, core_start, e, "plan", "five-year plan (十四五)"), None, e
+            if len(clean) > MAX_CHARS:  # no stricter reading helps; retrying would be quadratic
+                return span(text, core_start, e, "number", "numerals too long to be one number"), None, e
             return _RETRY
         if g.n2 is not None and (value_high <= value or (g.u1 and g.u1 != g.u2)):
             return _RETRY

@@ -6,6 +6,7 @@ first numbered part is N > 1 and text comes before it, part N-1 is inferred (fla
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -43,12 +44,24 @@ def find_headings(text: str) -> list[Heading]:
                 title, title_len = _title(m.group("title"))
                 if kind != "lead_in" and not title:
                     continue
-                num = m.groupdict().get("number")
-                found.append(Heading(kind, int(parse_number(num)) if num else None,
+                num = _number(m.groupdict().get("number"))
+                if num == -1:
+                    continue  # 十一一、: not a numeral, so not a heading
+                found.append(Heading(kind, num,
                                      m.group("label"), title, start,
                                      start + m.start("title") + title_len))
                 break
     return found
+
+
+def _number(written: Optional[str]) -> Optional[int]:
+    """The heading's number; None when unnumbered (——), -1 when it does not parse."""
+    if not written:
+        return None
+    try:
+        return int(parse_number(written))
+    except ValueError:
+        return -1
 
 
 def _title(rest: str) -> tuple[str, int]:
@@ -174,3 +187,31 @@ def _ends(ranks: list[float], starts: list[int], text_len: int) -> list[int]:
             ends[open_nodes.pop()] = starts[i]
         open_nodes.append(i)
     return ends
+
+
+class SectionIndex:
+    """Which sections hold an ORIGINAL offset, by bisection (sections nest and come in order)."""
+
+    def __init__(self, sections: list[Section]):
+        self.sections = sections
+        self.starts = [s.span[0] for s in sections]
+        self.by_id = {s.id: s for s in sections}
+
+    def holding(self, offset: int) -> list[Section]:
+        """The sections holding `offset`, outermost first."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        node = self.sections[k] if k >= 0 else None
+        chain = []
+        while node is not None:
+            if node.span[0] <= offset < node.span[1]:
+                chain.append(node)
+            node = self.by_id.get(node.id.rsplit(".", 1)[0]) if "." in node.id else None
+        return chain[::-1]
+
+    def innermost(self, offset: int) -> Optional[Section]:
+        held = self.holding(offset)
+        return held[-1] if held else None
+
+    def children(self, section: Section) -> list[Section]:
+        prefix = section.id + "."
+        return [s for s in self.sections if s.id.startswith(prefix) and s.level == section.level + 1]

@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from ..rules import compile_rule, patterns, table
+from ..sections import SectionIndex
 from . import Context, Para, check
 
 _EDIT_CODES = {"page-marker": "LA001", "paragraph-join": "LA002", "markup": "LA003", "invisible": "IN003"}
@@ -132,11 +133,12 @@ def merged_heading(ctx: Context) -> None:
     near its middle has lost a line break there."""
     r = _rules()
     groups: dict[str, list[Para]] = {}
+    index = SectionIndex(ctx.sections)
     for p in ctx.body_paragraphs():
         if r["topic"].match(p.text) and not patterns().heading_start.match(p.text):
-            sec = _innermost(ctx, ctx.norm.orig(p.start))
+            sec = index.innermost(ctx.norm.orig(p.start))
             if sec is not None:
-                groups.setdefault(sec, []).append(p)
+                groups.setdefault(sec.id, []).append(p)
     counts = [len(v) for v in groups.values()]
     if len(counts) >= 4:
         k = max(set(counts), key=counts.count)
@@ -174,18 +176,13 @@ def _split_point(ctx: Context, paras: list[Para], r) -> None:
                       f"(this part has one topic paragraph fewer than the others)")
 
 
-def _innermost(ctx: Context, offset: int):
-    best = None
-    for s in ctx.sections:
-        if s.span[0] <= offset < s.span[1] and (best is None or s.level > best.level):
-            best = s
-    return best.id if best else None
-
-
 def _relabel(label: str, delta: int):
     from ..numbers import parse_number
     digits = "".join(c for c in label if c not in "()、")
-    n = int(parse_number(digits)) + delta
+    try:
+        n = int(parse_number(digits)) + delta
+    except ValueError:
+        return None
     if n < 1 or n > 10:
         return None
     return label.replace(digits, "一二三四五六七八九十"[n - 1])

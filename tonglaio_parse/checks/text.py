@@ -13,7 +13,8 @@ _LIST_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
 _WORD_REPEAT = regex.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
 _DOUBLE = regex.compile(r"(\p{Han})\1")
 _CLAUSE = regex.compile(r"[^,，。;；:：!！?？()（）《》“”\n]+")
-_SENTENCE = regex.compile(r"[^。!?！？\n]+[。!?！？]")
+# anchored at a sentence start, possessive: linear on a long line with no full stop
+_SENTENCE = regex.compile(r"(?:^|(?<=[。!?！？\n]))[^。!?！？\n]++[。!?！？]", regex.M)
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
 
 
