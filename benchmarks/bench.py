@@ -49,7 +49,7 @@ RATIOS = {
     "parse_seed_seconds": ("parse seed, median seconds", "parse_seed", None, "<= 0.6"),
     "parse_cold_vs_jieba_cold": ("parse seed cold / jieba load cold", "parse_seed_cold", "jieba_load_cold", "<= 1.0"),
     "batch_vs_jieba_segment": ("batch -j1 / jieba segmenting the text", "batch_j1", "jieba_segmenting", "<= 1.0"),
-    "batch_vs_jieba_process": ("batch -j1 / jieba load + segment (processes)", "batch_j1", "jieba_segment", "<= 1.0"),
+    "batch_vs_jieba_process": ("batch -j1 / (jieba load + segmenting)", "batch_j1", "jieba_process", "<= 1.0"),
     "batch_chars_per_second": ("batch -j1 characters per second", "batch_j1_cps", None, ">= 500000"),
     "jobs2_speedup": ("batch -j1 / batch -j2 (speed-up)", "batch_j1", "batch_j2", ">= 1.7"),
     # the speed-up two *free* cores allow is at most 2 / this: a figure a busy machine does not spoil
@@ -126,27 +126,32 @@ def run_once(cmd: list[str], env: dict, stdin: bytes = b"", sample: bool = False
             err.strip().splitlines()[-1][:200] if err.strip() else ""}
 
 
-def measure(label: str, cmd: list[str], env: dict, runs: int, stdin: bytes = b"", sample: bool = False,
-            cold: bool = False, timeout: float = 900) -> dict:
-    results = []
+def measure(specs: dict[str, dict], runs: int, timeout: float) -> dict[str, dict]:
+    """Run every spec (label, cmd, env; stdin, sample, cold) once per round, `runs` rounds, so
+    that a change of load during the run falls on all of them alike; a row per spec."""
+    results: dict[str, list] = {k: [] for k in specs}
     for _ in range(runs):
-        tmp = tempfile.mkdtemp(prefix="tonglaio-bench-cold-") if cold else None
-        try:
-            results.append(run_once(cmd, dict(env, TONGLAIO_CACHE_DIR=tmp, TMPDIR=tmp) if tmp else env, stdin, sample,
-                                    timeout))
-        finally:
-            if tmp:
-                shutil.rmtree(tmp, ignore_errors=True)
-    row = {"label": label, "cmd": [str(c) for c in cmd], "runs": runs, "wall": [r["wall"] for r in results],
-           "wall_median": statistics.median(r["wall"] for r in results),
-           "cpu_median": statistics.median(r["cpu"] for r in results),
-           "peak_rss_mb": max(r["rss_mb"] for r in results),
-           "tree_peak_mb": max(r["tree_mb"] for r in results) if sample else None,
-           "rc": [r["rc"] for r in results], "_stdout": [r["stdout"] for r in results]}
-    failed = [r for r in results if r["rc"]]
-    if failed:
-        row["note"] = f"exit {failed[0]['rc']}: {failed[0]['stderr']}"
-    return row
+        for key, sp in specs.items():
+            print(f"measuring: {sp['label']}", file=sys.stderr)
+            tmp = tempfile.mkdtemp(prefix="tonglaio-bench-cold-") if sp.get("cold") else None
+            env = dict(sp["env"], TONGLAIO_CACHE_DIR=tmp, TMPDIR=tmp) if tmp else sp["env"]
+            try:
+                results[key].append(run_once(sp["cmd"], env, sp.get("stdin", b""), sp.get("sample", False), timeout))
+            finally:
+                if tmp:
+                    shutil.rmtree(tmp, ignore_errors=True)
+    rows = {}
+    for key, res in results.items():
+        rows[key] = {"label": specs[key]["label"], "cmd": [str(c) for c in specs[key]["cmd"]], "runs": runs,
+                     "wall": [r["wall"] for r in res], "wall_median": statistics.median(r["wall"] for r in res),
+                     "cpu_median": statistics.median(r["cpu"] for r in res),
+                     "peak_rss_mb": max(r["rss_mb"] for r in res),
+                     "tree_peak_mb": max(r["tree_mb"] for r in res) if specs[key].get("sample") else None,
+                     "rc": [r["rc"] for r in res], "_stdout": [r["stdout"] for r in res]}
+        failed = [r for r in res if r["rc"]]
+        if failed:
+            rows[key]["note"] = f"exit {failed[0]['rc']}: {failed[0]['stderr']}"
+    return rows
 
 
 def child_env(cache: Path) -> dict:
@@ -168,6 +173,9 @@ def figures(rows: dict, chars: int, segmenting: dict | None) -> dict[str, float]
         fig["batch_j1_cps"] = chars / rows["batch_j1"]["wall_median"]
     if segmenting:  # jieba segmenting the corpus, its load not counted
         fig["jieba_segmenting"], fig["jieba_segmenting_cpu"] = segmenting["seconds"], segmenting["cpu"]
+        if "jieba_load" in rows:  # what a process that loads jieba and segments it all would take
+            fig["jieba_process"] = fig["jieba_load"] + fig["jieba_segmenting"]
+            fig["jieba_process_cpu"] = fig["jieba_load_cpu"] + fig["jieba_segmenting_cpu"]
     return fig
 
 
@@ -248,39 +256,40 @@ def main(argv: list[str] | None = None) -> int:
                     "measures": {}, "stages": {}, "ratios": {}, "skipped": {}}
     rows = result["measures"]
 
-    def add(key: str, label: str, cmd: list[str], n: int = runs, **kw) -> dict:
-        print(f"measuring: {label}", file=sys.stderr)
-        rows[key] = measure(label, cmd, kw.pop("env", env), n, timeout=args.timeout, **kw)
-        return rows[key]
+    def spec(label: str, cmd: list[str], **kw) -> dict:
+        return {"label": label, "cmd": cmd, "env": kw.pop("env", env), **kw}
 
     for cmd in () if args.quick else (cli + ["parse", args.seed], [py, "-c", JIEBA_LOAD]):
         run_once(cmd, env, timeout=args.timeout)  # warm-up: bytecode and jieba caches
-    add("help", "tonglaio-parse --help", cli + ["--help"])
-    add("jieba_load", "reference: import jieba, load its dictionary", [py, "-c", JIEBA_LOAD])
-    add("parse_seed", "parse seed (default table)", cli + ["parse", args.seed])
+    short = {"help": spec("tonglaio-parse --help", cli + ["--help"]),
+             "jieba_load": spec("reference: import jieba, load its dictionary", [py, "-c", JIEBA_LOAD]),
+             "parse_seed": spec("parse seed (default table)", cli + ["parse", args.seed])}
     if not args.quick:
-        add("parse_seed_json", "parse seed --format json", cli + ["parse", args.seed, "-f", "json"])
-        add("parse_seed_cold", "parse seed, cold caches", cli + ["parse", args.seed], cold=True)
-        add("jieba_load_cold", "reference: jieba load, cold cache", [py, "-c", JIEBA_LOAD], cold=True)
         nopyc = {k: v for k, v in env.items() if k != "PYTHONPYCACHEPREFIX"} | {"PYTHONDONTWRITEBYTECODE": "1"}
-        add("parse_seed_nopyc", "parse seed, PYTHONDONTWRITEBYTECODE=1", cli + ["parse", args.seed], env=nopyc)
+        short |= {"parse_seed_json": spec("parse seed --format json", cli + ["parse", args.seed, "-f", "json"]),
+                  "parse_seed_cold": spec("parse seed, cold caches", cli + ["parse", args.seed], cold=True),
+                  "jieba_load_cold": spec("reference: jieba load, cold cache", [py, "-c", JIEBA_LOAD], cold=True),
+                  "parse_seed_nopyc": spec("parse seed, PYTHONDONTWRITEBYTECODE=1", cli + ["parse", args.seed], env=nopyc)}
+    rows.update(measure(short, runs, args.timeout))
+    long = {}
     if files:
-        seg = add("jieba_segment", "reference: jieba load + segment the corpus", [py, "-c", JIEBA_SEGMENT],
-                  n=args.batch_runs, stdin=json.dumps({"recent": recent, "all": files}).encode())
-        refs = [json.loads(out) for out in seg["_stdout"] if out.strip()]
-        if refs:  # the issue's reference: jieba *segmenting* the text, its load not counted (medians)
-            ref = {k: {f: statistics.median(r[k][f] for r in refs) for f in refs[0][k]} for k in refs[0]}
-            result["jieba_segment"] = ref
-            seg["note"] = (f"segmenting alone {ref['all']['seconds']:.2f} s; the {len(recent)} reports 2004–: "
-                           f"{ref['recent']['seconds']:.2f} s for {ref['recent']['chars']:,} characters")
+        long["jieba_segment"] = spec("reference: jieba segmenting (one process)", [py, "-c", JIEBA_SEGMENT],
+                                     stdin=json.dumps({"recent": recent, "all": files}).encode())
         if subprocess.run(cli + ["batch", "--help"], env=env, capture_output=True).returncode:
             result["skipped"]["batch"] = "`tonglaio-parse batch` is not available"
         else:
             for key, jobs, subset in (("batch_j1", 1, files), ("batch_j2", 2, files), ("batch_quarter", 1, files[::4])):
-                add(key, f"batch --jobs {jobs}, {len(subset)} files", cli + ["batch", "-j", str(jobs), *subset],
-                    n=args.batch_runs, sample=True)
+                long[key] = spec(f"batch --jobs {jobs}, {len(subset)} files", cli + ["batch", "-j", str(jobs), *subset],
+                                 sample=True)
     elif not args.quick:
         result["skipped"]["batch"] = "no --corpus given"
+    rows.update(measure(long, args.batch_runs, args.timeout))
+    refs = [json.loads(out) for out in rows.get("jieba_segment", {}).get("_stdout", []) if out.strip()]
+    if refs:  # the issue's reference: jieba *segmenting* the text, its load not counted (medians)
+        ref = result["jieba_segment"] = {k: {f: statistics.median(r[k][f] for r in refs) for f in refs[0][k]}
+                                         for k in refs[0]}
+        rows["jieba_segment"]["note"] = (f"segmenting alone {ref['all']['seconds']:.2f} s; the {len(recent)} reports "
+                                         f"2004–: {ref['recent']['seconds']:.2f} s, {int(ref['recent']['chars']):,} chars")
     print("measuring: the per-stage split", file=sys.stderr)
     st = run_once([py, str(Path(__file__).resolve().parent / "stages.py"), args.seed, *files], env, timeout=args.timeout)
     result["stages"] = json.loads(st["stdout"]) if st["rc"] == 0 else {"error": st["stderr"]}

@@ -116,12 +116,11 @@ CASES = [
      "单位国内生产总值能耗", "energy_intensity_reduction", "decrease", T, (2025, 2025), "approx"),
 ]
 
-XFAIL = {
-    # the quantity finder reads 控制在 as at_most; the gold (2014 report) has no qualifier here
-    "controlled-at-result": "quantities: 控制在X% without 以内 read as at_most",
-}
+# Known failures go here as {case id: reason}; they run as non-strict xfails.
+XFAIL: dict[str, str] = {}
 
 CASES_XF = CASES + [
+    # 控制在 reports a result here (the 2014 report), with no qualifier
     ("controlled-at-result", "过去一年,居民消费价格涨幅控制在2.6%。", 2014, "2.6%", 0,
      "居民消费价格", "cpi", "increase", R, (2013, 2013), None),
 ]
