@@ -50,6 +50,9 @@ def control_characters(ctx: Context) -> None:
         ctx.warn("IN004", m.start(), m.end(), f"control character{'s' if len(m.group()) > 1 else ''} {codes}")
 
 
+_HAN = regex.compile(r"\p{Han}")
+
+
 def _utf8_from(run: str, codec: str) -> str | None:
     """The text `run` becomes when re-encoded with `codec` and read as UTF-8, if that works
     for nearly all of it and gives Han text."""
@@ -59,7 +62,7 @@ def _utf8_from(run: str, codec: str) -> str | None:
         return None
     fixed = raw.decode("utf-8", errors="replace")
     bad = fixed.count("\ufffd")
-    han = len(regex.findall(r"\p{Han}", fixed))
+    han = len(_HAN.findall(fixed))
     if han >= 2 and bad * 5 <= len(fixed) and bad <= 2:
         return fixed
     return None
