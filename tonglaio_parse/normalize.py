@@ -170,26 +170,30 @@ def _paragraph_joins(text: str) -> list[Edit]:
 
 
 @cache
-def _converters():
+def _converter(name: str):
     import opencc
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    return opencc.OpenCC(name)
 
 
 def _to_simplified(text: str) -> tuple[str, str]:
     """Convert to Simplified keeping every offset; report the script the text was in."""
     if not regex.search(r"\p{Han}", text):
         return text, "none"
-    t2s, s2t = _converters()
+    t2s = _converter("t2s")
     out = []
     traditional = simplified_only = 0
-    for chunk in _chunks(text):
+    chunks = list(_chunks(text))
+    for chunk in chunks:
         conv = _same_length(t2s, chunk)
         if conv != chunk:
             traditional += sum(map(ne, conv, chunk))
         out.append(conv)
-        back = _same_length(s2t, chunk)
-        if back != chunk:
-            simplified_only += sum(map(ne, back, chunk))
+    if traditional:  # with none, the script is "simplified" whatever s2t would count
+        s2t = _converter("s2t")
+        for chunk in chunks:
+            back = _same_length(s2t, chunk)
+            if back != chunk:
+                simplified_only += sum(map(ne, back, chunk))
     script = _script(traditional, simplified_only)
     return "".join(out), script
 

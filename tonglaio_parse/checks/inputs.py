@@ -62,10 +62,9 @@ def _utf8_from(run: str, codec: str) -> str | None:
         return None
     fixed = raw.decode("utf-8", errors="replace")
     bad = fixed.count("\ufffd")
-    han = len(_HAN.findall(fixed))
-    if han >= 2 and bad * 5 <= len(fixed) and bad <= 2:
-        return fixed
-    return None
+    if bad > 2 or bad * 5 > len(fixed):  # nearly every run of real text ends here
+        return None
+    return fixed if len(_HAN.findall(fixed)) >= 2 else None
 
 
 @check("IN005")
