@@ -238,3 +238,22 @@ def test_national_target_and_result(national_rows, canonical, year, target, resu
         assert row.actual is None and row.met is None
     else:
         assert row.actual and row.actual.value == result
+
+
+def test_a_fall_is_negative_growth(tmp_path):
+    """固定资产投资下降3.8% against a target of 增长3%: not met, gap -6.8; a fall in energy
+    intensity is the measure itself and keeps its sign."""
+    from tonglaio_parse import compare
+    from tonglaio_parse.api import parse_file
+
+    a = tmp_path / "r-2024.txt"
+    b = tmp_path / "r-2025.txt"
+    a.write_text("二、2024年工作安排\n\n今年主要预期目标是:固定资产投资增长3%,单位地区生产总值能耗降低3%左右。\n",
+                 encoding="utf-8")
+    b.write_text("一、2024年工作回顾\n\n过去一年,固定资产投资下降3.8%,单位地区生产总值能耗降低3.2%。\n",
+                 encoding="utf-8")
+    rows = {r.canonical: r for r in compare.rows([parse_file(str(a)), parse_file(str(b))])}
+    fai = rows["fixed_asset_investment_growth"]
+    assert fai.actual.value == -3.8 and fai.met is False and round(fai.gap, 2) == -6.8
+    energy = rows["energy_intensity_reduction"]
+    assert energy.actual.value == 3.2 and energy.met is True

@@ -115,14 +115,25 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
     return targets, actuals
 
 
+def _sign(ind: Indicator) -> int:
+    """-1 for a growth figure that fell (固定资产投资下降3.8% is growth -3.8); a figure whose
+    measure is the fall itself (energy_intensity_reduction: 下降3%) keeps its sign."""
+    measured_as_fall = tuple(table("compare.toml")["met"]["measured_as_fall"])
+    if ind.direction == "decrease" and not (ind.canonical or "").endswith(measured_as_fall):
+        return -1
+    return 1
+
+
 def _common(t: Indicator, a: Indicator) -> Optional[tuple[float, Optional[float], float, str]]:
-    """Both values in one unit: as written when the units agree, else normalised; None if they cannot be."""
+    """Both values in one unit, signed: as written when the units agree, else normalised; None
+    if they cannot be."""
+    st, sa = _sign(t), _sign(a)
     if t.unit == a.unit:
-        return t.value, t.value_high, a.value, t.unit
+        return st * t.value, None if t.value_high is None else st * t.value_high, sa * a.value, t.unit
     if t.normalized_unit == a.normalized_unit and t.value:
-        scale = t.normalized_value / t.value
+        scale = st * t.normalized_value / t.value
         high = None if t.value_high is None else t.value_high * scale
-        return t.normalized_value, high, a.normalized_value, t.normalized_unit
+        return st * t.normalized_value, high, sa * a.normalized_value, t.normalized_unit
     return None
 
 
@@ -141,10 +152,12 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
         target = actual = gap = met = None
         if t_side:
             r, t = t_side
-            target = Target(t.value, t.value_high, t.qualifier, t.unit, _source(r, t))
+            sign = _sign(t)
+            target = Target(sign * t.value, None if t.value_high is None else sign * t.value_high,
+                            t.qualifier, t.unit, _source(r, t))
         if a_side:
             r, a = a_side
-            actual = Actual(a.value, a.unit, _source(r, a))
+            actual = Actual(_sign(a) * a.value, a.unit, _source(r, a))
         if target and actual and (common := _common(t_side[1], a_side[1])):
             tv, th, av, unit = common
             t = t_side[1]
