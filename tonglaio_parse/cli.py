@@ -59,22 +59,12 @@ def parse(ctx, files, fmt, output, encoding, year, region, indicators_file, fail
       tonglaio-parse parse a.txt b.txt --format json -o out.json
       cat report.txt | tonglaio-parse parse - --format csv
     """
-    from .api import Options, parse_bytes, parse_file
-    from .load import InputError
+    from .api import Options
     from .render import writer
 
     opts = Options(encoding=encoding, year=year, region=region, indicators_file=indicators_file,
                    disabled_checks=disabled(select, ignore))
-    reports, failed = [], False
-    for name in files:
-        try:
-            if name == "-":
-                reports.append(parse_bytes(_read_stdin(), None, opts))
-            else:
-                reports.append(parse_file(name, opts))
-        except InputError as exc:
-            failed = True
-            click.echo(f"tonglaio-parse: error: {exc}", err=True)
+    reports, failed = parse_inputs(files, opts)
     if reports:
         _emit(writer(fmt), reports, output)
     if failed:
@@ -101,6 +91,21 @@ def rules(fmt):
         return
     for r in infos:
         click.echo(f"{r.code}  {r.name:<24} {r.severity:<8} {r.help}")
+
+
+def parse_inputs(files, opts) -> tuple[list, bool]:
+    """Parse each file ('-' is stdin); a bad one is reported in one line and the rest go on."""
+    from .api import parse_bytes, parse_file
+    from .load import InputError
+
+    reports, failed = [], False
+    for name in files:
+        try:
+            reports.append(parse_bytes(_read_stdin(), None, opts) if name == "-" else parse_file(name, opts))
+        except InputError as exc:
+            failed = True
+            click.echo(f"tonglaio-parse: error: {exc}", err=True)
+    return reports, failed
 
 
 def _register() -> None:

@@ -47,18 +47,10 @@ def check(ctx, files, fmt, fail_on, encoding, select, ignore):
       tonglaio-parse check report.txt --format json --ignore LA001
     """
     from . import exitcodes
-    from .api import Options, parse_bytes, parse_file
-    from .cli import InputFailure, _read_stdin
-    from .load import InputError
+    from .api import Options
+    from .cli import parse_inputs
 
-    opts = Options(encoding=encoding, disabled_checks=disabled(select, ignore))
-    reports, failed = [], False
-    for name in files:
-        try:
-            reports.append(parse_bytes(_read_stdin(), None, opts) if name == "-" else parse_file(name, opts))
-        except InputError as exc:
-            failed = True
-            click.echo(f"tonglaio-parse: error: {exc}", err=True)
+    reports, failed = parse_inputs(files, Options(encoding=encoding, disabled_checks=disabled(select, ignore)))
     if fmt == "json":
         rows = [dict(path=r.source.path, **w.to_dict()) for r in reports for w in r.warnings]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))

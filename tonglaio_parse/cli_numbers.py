@@ -27,12 +27,12 @@ def numbers(file, fmt, kinds, encoding):
     """
     from .api import Options, parse_bytes, parse_file
     from .audit import numeral_rows, summary
-    from .cli import InputFailure
+    from .cli import InputFailure, _read_stdin
     from .load import InputError
 
     try:
         opts = Options(encoding=encoding)
-        report = parse_bytes(sys.stdin.buffer.read(), None, opts) if file == "-" else parse_file(file, opts)
+        report = parse_bytes(_read_stdin(), None, opts) if file == "-" else parse_file(file, opts)
     except InputError as exc:
         raise InputFailure(str(exc)) from None
     rows = [r for r in numeral_rows(report) if not kinds or r.kind in kinds]
