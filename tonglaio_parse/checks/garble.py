@@ -15,6 +15,7 @@ from . import Context, check
 
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两点")
 _REPEAT = regex.compile(r"(\p{Han})\p{Han}?\1")
+_WINDOW = 8  # characters of context on each side of a repeat: enough for two words
 _HAN = regex.compile(r"\p{Han}+")
 _CLAUSE = regex.compile(r"[^,，。;；:：!！?？、()（）《》“”\n]+")
 
@@ -35,16 +36,24 @@ def garbled(ctx: Context) -> None:
             clause = c.group()
             if len(clause) < 4:
                 continue
-            if not _REPEAT.search(clause):
-                continue  # an odd seam needs a character repeated within three
-            words = [(w, s, e) for w, s, e in tok.tokenize(clause, HMM=False) if _HAN.fullmatch(w)]
-            for k in range(len(words) - 1):
-                score, first, last = _odd(words, k, freq, lim["rare"])
-                if score >= lim["min_score"]:
-                    s, e = c.start() + words[first][1], c.start() + words[last][2]
-                    ctx.warn_norm("TX004", p.start + s, p.start + e,
-                                  f"'{p.text[s:e]}' segments improbably: {'/'.join(w for w, _, _ in words[first:last + 1])}")
+            for r in _REPEAT.finditer(clause):  # an odd seam needs a character repeated within three
+                if _flag_window(ctx, p, c.start(), clause, r, tok, freq, lim):
                     break
+
+
+def _flag_window(ctx: Context, p, clause_start: int, clause: str, r, tok, freq, lim) -> bool:
+    """Segment only the words around one repeat (jieba is the cost of this check)."""
+    lo = max(0, r.start() - _WINDOW)
+    window = clause[lo:r.end() + _WINDOW]
+    words = [(w, s, e) for w, s, e in tok.tokenize(window, HMM=False) if _HAN.fullmatch(w)]
+    for k in range(len(words) - 1):
+        score, first, last = _odd(words, k, freq, lim["rare"])
+        if score >= lim["min_score"]:
+            s, e = clause_start + lo + words[first][1], clause_start + lo + words[last][2]
+            ctx.warn_norm("TX004", p.start + s, p.start + e,
+                          f"'{p.text[s:e]}' segments improbably: {'/'.join(w for w, _, _ in words[first:last + 1])}")
+            return True
+    return False
 
 
 def _odd(words, k, freq, rare) -> tuple[int, int, int]:
