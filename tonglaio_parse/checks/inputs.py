@@ -56,6 +56,9 @@ _HAN = regex.compile(r"\p{Han}")
 def _utf8_from(run: str, codec: str) -> str | None:
     """The text `run` becomes when re-encoded with `codec` and read as UTF-8, if that works
     for nearly all of it and gives Han text."""
+    probe = run[:8].encode(codec, errors="ignore").decode("utf-8", errors="replace")
+    if probe.count("\ufffd") > 2:  # real text fails on its first characters: skip the rest
+        return None
     try:
         raw = run.encode(codec)
     except UnicodeEncodeError:
