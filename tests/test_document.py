@@ -80,3 +80,9 @@ def test_missing_user_file_is_an_input_error(tmp_path):
     from tonglaio_parse import InputError
     with pytest.raises(InputError, match="cannot read"):
         document.extra_canonical(str(tmp_path / "nope.toml"))
+
+
+def test_region_and_year_from_a_title_with_the_year():
+    from tonglaio_parse import parse_text
+    doc = parse_text("赤峰市2025年政府工作报告\n\n一、2024年工作回顾\n\n地区生产总值增长5%。\n").document
+    assert (doc.region, doc.year, doc.title) == ("赤峰市", 2025, "赤峰市2025年政府工作报告")

@@ -331,3 +331,15 @@ def test_hostile_input_is_linear(unit):
     classify_numerals(unit * 10)  # tables and patterns built
     small, big = _cpu_seconds(unit * 200), _cpu_seconds(unit * 2000)
     assert big <= 12 * small + 0.05, (small, big)  # linear: 10×; slack for timer noise
+
+
+@pytest.mark.parametrize("text, value, unit, norm_unit", [
+    ("PM2.5平均浓度下降到28微克/立方米。", 28, "微克/立方米", "microgram_per_cubic_meter"),
+    ("粮食单产达到450公斤/亩。", 450, "公斤/亩", "kilogram_per_mu"),
+])
+def test_compound_units(text, value, unit, norm_unit):
+    from tonglaio_parse.units import registry
+
+    q = [q for q in find_quantities(text) if q.unit == unit]
+    assert len(q) == 1 and q[0].value == value and q[0].normalized_unit == norm_unit
+    registry().Quantity(1, norm_unit)  # parsable by our registry
