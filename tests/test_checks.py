@@ -208,6 +208,7 @@ SEED_EXPECTED = [  # (code, line, text starts with)
     ("ST001", 19, "二、"), ("LA002", 21, "经济"), ("TX001", 41, "办办"), ("TX001", 49, "增收增收"),
     ("LA002", 49, "着力"), ("TX001", 57, "研发投入经费投入"), ("LA002", 75, "应急"),
     ("LA006", 91, "扎实推进城乡全面振兴"), ("LA005", 105, "(下转第三版)"), ("TX004", 13, "牛肉牛屠宰"),
+    ("TX001", 53, "牧(牧)"),
 ]
 
 
@@ -269,3 +270,8 @@ def test_national_reports_stay_quiet():
                 unexpected.append((year, w.code, w.line, w.text[:20], w.message))
     assert total / len(files) <= 1.0
     assert not unexpected
+
+
+def test_repeated_in_brackets():
+    assert "TX001" in codes("建设现代农牧(牧)事综合服务中心15个。")
+    assert "TX001" not in codes("启动创建玉米种业、中(蒙)药自治区技术创新中心。")

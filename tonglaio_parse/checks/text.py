@@ -11,6 +11,7 @@ from ..rules import table
 from ..segment import tokenizer
 from . import Context, check
 
+_BRACKET_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
 _LIST_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
 _WORD_REPEAT = regex.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
 _DOUBLE = regex.compile(r"(\p{Han})\1")
@@ -48,6 +49,8 @@ def repeated_word(ctx: Context) -> None:
         hits: list[tuple[int, int, str]] = []
         for m in _LIST_REPEAT.finditer(p.text):  # 新增学位、学位2.5万个
             hits.append((m.start("w"), m.end(), f"'{m.group('w')}' listed twice in a row: {m.group()}"))
+        for m in _BRACKET_REPEAT.finditer(p.text):  # 农牧(牧)事: a gloss that repeats the text
+            hits.append((m.start(), m.end(), f"'{m.group('w')}' repeated in brackets: {m.group()}"))
         for i, j in _candidates(p.text):
             lo, hi = max(0, i - 8), min(len(p.text), j + 8)
             toks = [(w, s + lo, e + lo) for w, s, e in _tokens(p.text[lo:hi])]
