@@ -6,9 +6,9 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from functools import cache
 
+from .diskcache import cache_dir, write_atomically
 from .rules import data_path
 
 # jieba's full dictionary costs ~0.5 s to load; the package ships the part of it with
@@ -34,10 +34,6 @@ def tokenizer():
 
 def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=True)
-
-
-def cache_dir() -> str:
-    return os.environ.get("TONGLAIO_CACHE_DIR") or tempfile.gettempdir()
 
 
 def _import_jieba():
@@ -68,18 +64,5 @@ def _load_prefix_dict(tok) -> None:
     except (OSError, ValueError, EOFError, TypeError):
         with tok.get_dict_file() as fh:
             tok.FREQ, tok.total = tok.gen_pfdict(fh)
-        _write_atomically(path, marshal.dumps((tok.FREQ, tok.total)))
+        write_atomically(path, marshal.dumps((tok.FREQ, tok.total)))
     tok.initialized = True
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:  # a read-only cache dir only costs speed
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
