@@ -74,7 +74,7 @@ def batch(ctx, paths, output, fmt, **inputs):
 
     \b
     Examples:
-      tonglaio-parse batch ../shared/corpus/national -o national.sqlite
+      tonglaio-parse batch reports/ -o reports.sqlite
       tonglaio-parse batch reports/ --recursive --glob '*.txt' -o all.csv
       tonglaio-parse batch a.txt b.txt | jq -c '.indicators[]'
     """
@@ -128,7 +128,7 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
     \b
     Examples:
       tonglaio-parse compare national.sqlite -i gdp_growth -i cpi
-      tonglaio-parse compare ../shared/corpus/national --format json -o compare.json
+      tonglaio-parse compare reports/ --format json -o compare.json
       tonglaio-parse compare national.sqlite --format csv --plot gdp.svg -i gdp_growth
     """
     from . import compare as cmp
