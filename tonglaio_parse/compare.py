@@ -115,11 +115,15 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
     return targets, actuals
 
 
+@cache
+def _measured_as_fall() -> tuple[str, ...]:
+    return tuple(table("compare.toml")["met"]["measured_as_fall"])
+
+
 def _sign(ind: Indicator) -> int:
     """-1 for a growth figure that fell (固定资产投资下降3.8% is growth -3.8); a figure whose
     measure is the fall itself (energy_intensity_reduction: 下降3%) keeps its sign."""
-    measured_as_fall = tuple(table("compare.toml")["met"]["measured_as_fall"])
-    if ind.direction == "decrease" and not (ind.canonical or "").endswith(measured_as_fall):
+    if ind.direction == "decrease" and not (ind.canonical or "").endswith(_measured_as_fall()):
         return -1
     return 1
 

@@ -301,9 +301,9 @@ def _common_chars() -> frozenset[str]:
             except UnicodeDecodeError:
                 pass
     try:
-        import opencc
+        from .normalize import converter
 
-        trad = opencc.OpenCC("s2t").convert("".join(sorted(chars)))
+        trad = converter("s2t").convert("".join(sorted(chars)))
         chars.update(trad)
     except Exception:  # noqa: BLE001 — opencc is optional for scoring; Simplified still works
         pass

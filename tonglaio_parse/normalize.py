@@ -170,7 +170,8 @@ def _paragraph_joins(text: str) -> list[Edit]:
 
 
 @cache
-def _converter(name: str):
+def converter(name: str):
+    """One OpenCC converter per name ('t2s', 's2t') for the whole process."""
     import opencc
     return opencc.OpenCC(name)
 
@@ -179,19 +180,19 @@ def _to_simplified(text: str) -> tuple[str, str]:
     """Convert to Simplified keeping every offset; report the script the text was in."""
     if not regex.search(r"\p{Han}", text):
         return text, "none"
-    t2s = _converter("t2s")
+    t2s = converter("t2s")
     out = []
     traditional = simplified_only = 0
     chunks = list(_chunks(text))
     for chunk in chunks:
-        conv = _same_length(t2s, chunk)
+        conv = same_length(t2s, chunk)
         if conv != chunk:
             traditional += sum(map(ne, conv, chunk))
         out.append(conv)
     if traditional:  # with none, the script is "simplified" whatever s2t would count
-        s2t = _converter("s2t")
+        s2t = converter("s2t")
         for chunk in chunks:
-            back = _same_length(s2t, chunk)
+            back = same_length(s2t, chunk)
             if back != chunk:
                 simplified_only += sum(map(ne, back, chunk))
     script = _script(traditional, simplified_only)
@@ -219,12 +220,14 @@ def _chunks(text: str):
         pos = end
 
 
-def _same_length(converter, chunk: str) -> str:
-    conv = converter.convert(chunk)
+def same_length(conv_with, chunk: str) -> str:
+    """OpenCC conversion that keeps every offset (a phrase rule that changes the length falls
+    back to characters)."""
+    conv = conv_with.convert(chunk)
     if len(conv) == len(chunk):
         return conv
     # a phrase conversion changed the length: go character by character
-    return "".join(c if len(x := converter.convert(c)) != 1 else x for c in chunk)
+    return "".join(c if len(x := conv_with.convert(c)) != 1 else x for c in chunk)
 
 
 def _script(traditional: int, simplified: int) -> str:

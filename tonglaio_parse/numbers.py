@@ -6,13 +6,13 @@ are returned as `float`. Anything that is not a number raises `ValueError` namin
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from importlib import resources
 
 import regex
+
+from .rules import table as data_table
 
 __all__ = [
     "Numerals", "numerals", "parse_number", "parse_decimal", "parse_percent", "parse_fraction",
@@ -53,9 +53,8 @@ class Numerals:
 @cache
 def numerals() -> Numerals:
     """Load and validate data/numerals.toml once."""
-    path = resources.files("tonglaio_parse") / "data" / "numerals.toml"
-    with path.open("rb") as fh:
-        raw = tomllib.load(fh)
+    path = "data/numerals.toml"
+    raw = data_table("numerals.toml")
     tables = {}
     for key in ("digits", "small_units", "big_units"):
         table = raw.get(key)

@@ -9,14 +9,14 @@ alternations longest first, with possessive quantifiers so hostile input stays l
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any, Optional
 
 import regex
+
+from .rules import table
 
 from . import units as _units
 from .numbers import numerals
@@ -47,11 +47,6 @@ def span(text: str, start: int, end: int, kind: str, reason: str) -> NumeralSpan
 
 
 # --------------------------------------------------------------------------------- tables ----
-
-def _load(name: str) -> dict[str, Any]:
-    with (resources.files("tonglaio_parse") / "data" / name).open("rb") as fh:
-        return tomllib.load(fh)
-
 
 def _alt(words) -> str:
     """Alternation of literal words, longest first."""
@@ -90,10 +85,10 @@ _NONE = "none"  # qualifier class in data/qualifiers.toml for words that carry n
 
 @cache
 def tables() -> Tables:
-    q = _load("qualifiers.toml")
+    q = table("qualifiers.toml")
     before = {w: (None if k == _NONE else k) for k, ws in q["before"].items() for w in ws}
     after = {w: (None if k == _NONE else k) for k, ws in q["after"].items() for w in ws}
-    raw = _load("numerals.toml")
+    raw = table("numerals.toml")
     rules = []
     for i, r in enumerate(raw.get("context", [])):
         where = f"data/numerals.toml [[context]] #{i + 1}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -16,6 +15,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from .diskcache import cache_dir, write_atomically
+from .rules import data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
            "UnitTableError", "check_tables", "dimension_of", "unit_pattern"]
@@ -58,15 +58,8 @@ def unit_pattern() -> str:
     return "|".join(parts)
 
 
-def _data(name: str):
-    return resources.files("tonglaio_parse") / "data" / name
-
-
-@cache
 def _raw_table() -> dict[str, Any]:
-    path = _data("units.toml")
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    return table("units.toml")
 
 
 @cache
@@ -104,7 +97,7 @@ def registry():
     """The project's pint UnitRegistry, built from data/units.txt only."""
     import pint  # lazy: only code that converts pays for pint
 
-    with resources.as_file(_data("units.txt")) as path:
+    with resources.as_file(data_path("units.txt")) as path:
         return pint.UnitRegistry(str(path), non_int_type=Decimal, cache_folder=None)
 
 
@@ -146,7 +139,7 @@ def _factor(src: str, dst: str) -> Decimal:
 
 @cache
 def _factors_path() -> str:
-    definitions = _data("units.txt").read_bytes()
+    definitions = data_path("units.txt").read_bytes()
     return os.path.join(cache_dir(), f"tonglaio-units-{hashlib.md5(definitions).hexdigest()}.json")
 
 

@@ -7,6 +7,7 @@ from functools import cache
 import regex
 
 from ..rules import compile_rule, table
+from ..normalize import converter, same_length
 from . import Context, check
 
 _FFFD = regex.compile("\ufffd+")
@@ -86,25 +87,15 @@ def mojibake(ctx: Context) -> None:
                     break
 
 
-@cache
-def _s2t():
-    import opencc
-    return opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
-
-
 @check("IN006")
 def mixed_script(ctx: Context) -> None:
     if ctx.norm.script != "mixed":
         return
-    t2s, s2t = _s2t()
     text = ctx.norm.original
-    trad, simp = [], []
-    for i, c in enumerate(text):
-        if "\u4e00" <= c <= "\u9fff":
-            if t2s.convert(c) != c:
-                trad.append(i)
-            elif s2t.convert(c) != c:
-                simp.append(i)
+    # two whole-text conversions (offsets kept), not two OpenCC calls per character
+    as_simp, as_trad = same_length(converter("t2s"), text), same_length(converter("s2t"), text)
+    trad = [i for i, (c, s) in enumerate(zip(text, as_simp)) if c != s]
+    simp = [i for i, (c, s, t) in enumerate(zip(text, as_simp, as_trad)) if c == s and c != t]
     minority, name, major = (trad, "Traditional", "Simplified") if len(trad) <= len(simp) \
         else (simp, "Simplified", "Traditional")
     if not minority:
