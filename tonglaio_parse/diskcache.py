@@ -1,12 +1,35 @@
-"""Where what jieba and pint build is kept between runs (TONGLAIO_CACHE_DIR, else the temp dir)."""
+"""Where what jieba, pint and the regex compiler build is kept between runs (TONGLAIO_CACHE_DIR,
+else the temp dir)."""
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from typing import Optional
 
 
 def cache_dir() -> str:
     return os.environ.get("TONGLAIO_CACHE_DIR") or tempfile.gettempdir()
+
+
+def cache_path(name: str) -> str:
+    """A file in the cache folder, named per user: the temp dir is shared, and a cache that
+    someone else wrote is not one to trust."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return os.path.join(cache_dir(), f"tonglaio-{uid}-{name}")
+
+
+def read_own(path: str) -> Optional[bytes]:
+    """The file's bytes if it is ours and nobody else can write it, else None."""
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if hasattr(os, "getuid") and (st.st_uid != os.getuid()
+                                          or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+                return None
+            return fh.read()
+    except OSError:
+        return None
 
 
 def write_atomically(path: str, data: bytes) -> None:
@@ -14,7 +37,8 @@ def write_atomically(path: str, data: bytes) -> None:
     that cannot be written (read-only folder) only costs speed."""
     tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(tmp, "wb") as fh:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except OSError:

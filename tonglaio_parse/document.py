@@ -8,6 +8,7 @@ from typing import Optional
 
 import regex
 
+from . import rx
 from . import periods
 from .indicators import classify_part
 from .load import InputError
@@ -20,14 +21,14 @@ from .rules import data_path, table
 @cache
 def _rules():
     t = table("document.toml")
-    return t, [regex.compile(p, regex.M) for p in t["region_patterns"]]
+    return t, [rx.compile(p, regex.M) for p in t["region_patterns"]]
 
 
 @cache
 def _places() -> dict[str, str]:
     """Stem -> official name: 通辽 -> 通辽市, from the gazetteer."""
     t, _ = _rules()
-    suffix = regex.compile("(?:" + "|".join(t["place_suffixes"]) + ")$")
+    suffix = rx.compile("(?:" + "|".join(t["place_suffixes"]) + ")$")
     out: dict[str, str] = {}
     for line in data_path("places.txt").read_text(encoding="utf-8").splitlines():
         name = line.strip()

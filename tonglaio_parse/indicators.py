@@ -12,15 +12,16 @@ from typing import Callable, Optional
 
 import regex
 
+from . import rx
 from . import periods, subjects
 from .model import Period, Quantity
 from .rules import RuleError, alternation, table
 
-_SENTENCE_END = regex.compile(r"[。!?;\n]")
-_CLAUSE_MARK = regex.compile(r"[,:;。!?\n]")
-_JOINER = regex.compile(r"[、,]?(?:和|及|与|以及|、|,)")
-_HAN = regex.compile(r"\p{Han}")
-_FROM = regex.compile(r"(?:从|由)(?:不到|不足|约)?$")
+_SENTENCE_END = rx.compile(r"[。!?;\n]")
+_CLAUSE_MARK = rx.compile(r"[,:;。!?\n]")
+_JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
+_HAN = rx.compile(r"\p{Han}")
+_FROM = rx.compile(r"(?:从|由)(?:不到|不足|约)?$")
 _MARK_CHARS = {_SENTENCE_END.pattern: "。!?;\n", _CLAUSE_MARK.pattern: ",:;。!?\n"}
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
@@ -73,12 +74,12 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
     st = t["status"]
     return _Rules(
         canonical=canon,
-        wordings=regex.compile(alternation(canon)),
-        target=regex.compile(alternation(st["target"])),
-        actual=regex.compile(alternation(st["actual"])),
-        strong_target=regex.compile(alternation(st["strong_target"])),
-        review_titles=regex.compile(alternation(st["review_titles"])),
-        plan_titles=regex.compile(alternation(st["plan_titles"])),
+        wordings=rx.compile(alternation(canon)),
+        target=rx.compile(alternation(st["target"])),
+        actual=rx.compile(alternation(st["actual"])),
+        strong_target=rx.compile(alternation(st["strong_target"])),
+        review_titles=rx.compile(alternation(st["review_titles"])),
+        plan_titles=rx.compile(alternation(st["plan_titles"])),
         ratio_words=tuple(t["subject"]["ratio_words"]),
         annual_level=frozenset(t["annual_level"]["ids"]),
     )

@@ -21,6 +21,7 @@ from functools import cache
 
 import regex
 
+from . import rx
 from .rules import patterns
 
 # Full-width ASCII (！..～) and the ideographic space fold to ASCII; line separators read
@@ -28,7 +29,7 @@ from .rules import patterns
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _LINE_BREAKS = {ord(c): 0x0A for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 _FOLD = _WIDTH | _LINE_BREAKS
-_NEEDS_FOLD = regex.compile("[\uff01-\uff5e\u3000\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_NEEDS_FOLD = rx.compile("[\uff01-\uff5e\u3000\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CHUNK = 4096  # longest run handed to OpenCC at once (bounds the per-character fallback)
 
 
@@ -199,7 +200,7 @@ def _to_simplified(text: str) -> tuple[str, str]:
     return "".join(out), script
 
 
-_BREAK = regex.compile(r"[\n。!?;,、!?;,]")
+_BREAK = rx.compile(r"[\n。!?;,、!?;,]")
 
 
 def _chunks(text: str):

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from . import rx
 from .rules import table as data_table
 
 __all__ = [
@@ -24,11 +25,11 @@ MAX_CHARS = 64
 # Full-width digits and the punctuation that belongs inside numbers, folded to ASCII.
 _FOLD = str.maketrans("０１２３４５６７８９．，％／", "0123456789.,%/")
 # Characters that may sit inside a written number without meaning anything.
-_NOISE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_NOISE = rx.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Thousands separators only when every group after the first has exactly three digits.
-_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")
-_ARABIC = regex.compile(r"\d++(?:\.\d++)?+")
-_PLAIN = regex.compile(r"[0-9]++(?:\.[0-9]++)?+|[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+")
+_GROUPED = rx.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")
+_ARABIC = rx.compile(r"\d++(?:\.\d++)?+")
+_PLAIN = rx.compile(r"[0-9]++(?:\.[0-9]++)?+|[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any, Optional
 
 import regex
 
+from . import rx
 from .rules import table
 
 from . import units as _units
@@ -98,17 +99,17 @@ def tables() -> Tables:
             raise ValueError(f"{where}: needs before, after or after_unit")
         rules.append(Rule(
             kind=r["kind"], reason=r.get("reason", r["kind"]),
-            before=regex.compile(f"(?<=(?P<b>{r['before']}))") if "before" in r else None,
-            after=regex.compile(r["after"]) if "after" in r else None,
-            after_unit=regex.compile(r["after_unit"]) if "after_unit" in r else None,
-            pattern=regex.compile(r["pattern"]) if "pattern" in r else None,
+            before=rx.compile(f"(?<=(?P<b>{r['before']}))") if "before" in r else None,
+            after=rx.compile(r["after"]) if "after" in r else None,
+            after_unit=rx.compile(r["after_unit"]) if "after_unit" in r else None,
+            pattern=rx.compile(r["pattern"]) if "pattern" in r else None,
             values=tuple(r["values"]) if "values" in r else None,
             chinese=bool(r.get("chinese", False)), qualified=r.get("qualified")))
     ctx = raw.get("context", [])
 
     def any_of(key: str, wrap: str) -> regex.Pattern:
         alts = "|".join(f"(?:{r[key]})" for r in ctx if key in r) or "(?!)"
-        return regex.compile(wrap.format(alts))
+        return rx.compile(wrap.format(alts))
 
     only_before = {w: list(v) for w, v in q.get("after_unit", {}).items()}
     for w in only_before:
@@ -202,7 +203,7 @@ def scanner(loose: bool, ranges: bool) -> regex.Pattern:
                rf"|\((?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\))")
     words = rf"(?P<word>(?<!第)(?:{_alt(tab.words)})(?!之))"
     lead = _lead(num.chars, [*tab.qual_before, *tab.words, *num.fractions])
-    return regex.compile(f"{lead}(?:{quote}|{heading}|{words}|{token})", regex.VERBOSE)
+    return rx.compile(f"{lead}(?:{quote}|{heading}|{words}|{token})", regex.VERBOSE)
 
 
 def _lead(numeral_chars: str, words: list[str]) -> str:
@@ -234,21 +235,21 @@ SHARED_START = frozenset(" \t和与及或、")  # the characters shared_unit() c
 @cache
 def shared_unit() -> regex.Pattern:
     """分别提高4.2和0.7个百分点: the unit written once, after the second of two numbers."""
-    return regex.compile(rf"[ \t]*+(?:和|与|及|或|、)[ \t]*+[0-9][0-9.,]*+[多余]?+[{''.join(numerals().big_units)}]*+"
+    return rx.compile(rf"[ \t]*+(?:和|与|及|或|、)[ \t]*+[0-9][0-9.,]*+[多余]?+[{''.join(numerals().big_units)}]*+"
                          rf"[ \t]*+(?P<u>{_units.unit_pattern()})")
 
 
 @cache
 def numeral_run() -> regex.Pattern:
-    return regex.compile(f"[0-9{numerals().chars}]++")
+    return rx.compile(f"[0-9{numerals().chars}]++")
 
 
 # ------------------------------------------------------------------------------- context ----
 
-NOISE = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff多余]+")
-PLAN = regex.compile(r"十[一二三四五]?五|[六七八九]五")
-_WS_RUN = regex.compile(r"\s*+")
-_DATE_TAIL = regex.compile(r"·[0-9]++|月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
+NOISE = rx.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff多余]+")
+PLAN = rx.compile(r"十[一二三四五]?五|[六七八九]五")
+_WS_RUN = rx.compile(r"\s*+")
+_DATE_TAIL = rx.compile(r"·[0-9]++|月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 _ASCII_DIGITS = frozenset("0123456789")
 _NOISE_CHARS = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff多余")
 

@@ -14,25 +14,26 @@ from typing import Optional
 
 import regex
 
+from . import rx
 from .model import Period
 from .numbers import parse_number
 from .rules import alternation, table
 
-_SENTENCE_END = regex.compile(r"[。!?;]")
-_CN_YEAR = regex.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
-_STRONG_PLAN_SUFFIX = regex.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
+_SENTENCE_END = rx.compile(r"[。!?;]")
+_CN_YEAR = rx.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
-_TOPICAL_YEAR = regex.compile(r",|以来|来|是|上半年|前三季度|全年")
+_TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _CURRENT = "current"
 
 
 @cache
 def _rules():
     t = table("periods.toml")
-    doc = [(regex.compile(r["pattern"]), int(r["offset"])) for r in t["document_year"]]
+    doc = [(rx.compile(r["pattern"]), int(r["offset"])) for r in t["document_year"]]
     rel = {k: tuple(v) for k, v in t["relative"].items()}
     cmp = alternation(t["comparison_prefix"])
-    marker = regex.compile(
+    marker = rx.compile(
         f"(?<!{cmp})(?:(?P<rel>{alternation(rel)})|(?P<cur>{alternation(t['current'])})|"
         "(?P<planword>" + t["plan_pattern"] + ")|" + t["span_pattern"] + "|" + t["year_pattern"] + ")")
     return doc, rel, marker, [int(y) for y in t["plan_starts"]]

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, Optional
 
 import regex
 
+from . import rx
 from . import units as _units
 from .model import Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling
@@ -27,11 +28,11 @@ from .numeral_rules import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, conte
 
 __all__ = ["NumeralSpan", "KINDS", "find_quantities", "classify_numerals"]
 
-_CLAUSE_END = regex.compile(r"[,;。:!?\n]")
+_CLAUSE_END = rx.compile(r"[,;。:!?\n]")
 _RETRY = object()
 _RETRIES = ((True, False), (False, True), (False, False))  # (loose, ranges) of the retries
-_PAIR = regex.compile("([一二两三四五六七八九])([一二两三四五六七八九])(.*)")
-_ASCII_ALNUM = regex.compile("[0-9A-Za-z]")
+_PAIR = rx.compile("([一二两三四五六七八九])([一二两三四五六七八九])(.*)")
+_ASCII_ALNUM = rx.compile("[0-9A-Za-z]")
 _FRACTION_UNIT = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
 
 

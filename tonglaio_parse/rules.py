@@ -5,6 +5,8 @@ that reads those files, so a bad table fails here with the file and key named.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -12,6 +14,9 @@ from importlib import resources
 from typing import Any
 
 import regex
+
+from . import rx
+from .diskcache import cache_path, read_own, write_atomically
 
 
 class RuleError(Exception):
@@ -24,16 +29,31 @@ def data_path(name: str):
 
 @cache
 def table(name: str) -> dict[str, Any]:
-    """A TOML table from the package's data folder, parsed once."""
+    """A TOML table from the package's data folder, parsed once per machine: the parsed form is
+    kept on disk under the hash of the file (tomllib costs ~2 ms per kilobyte)."""
     try:
-        return tomllib.loads(data_path(name).read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raw = data_path(name).read_bytes()
+    except OSError as exc:
         raise RuleError(f"data/{name}: {exc}") from None
+    path = cache_path(f"toml-{hashlib.md5(raw).hexdigest()}.marshal")
+    try:
+        return marshal.loads(read_own(path) or b"")
+    except (ValueError, EOFError, TypeError):
+        pass
+    try:
+        parsed = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"data/{name}: {exc}") from None
+    try:
+        write_atomically(path, marshal.dumps(parsed))
+    except ValueError:  # a value marshal cannot hold (a TOML date): parse each time
+        pass
+    return parsed
 
 
 def compile_rule(source: str, where: str) -> regex.Pattern:
     try:
-        return regex.compile(source)
+        return rx.compile(source)
     except regex.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from None
 
@@ -61,7 +81,7 @@ def patterns() -> LayoutPatterns:
                 for kind, sources in t["removals"].items() for src in sources]
     heads = {k: compile_rule(v, f"data/layout.toml [headings] {k}")
              for k, v in t["headings"].items() if k not in ("title_end", "max_title_chars")}
-    heading_start = regex.compile("|".join(f"(?:{p.pattern.lstrip('^')})" for p in heads.values()))
+    heading_start = rx.compile("|".join(f"(?:{p.pattern.lstrip('^')})" for p in heads.values()))
     return LayoutPatterns(
         removals=removals,
         cut_paragraph=compile_rule(t["paragraphs"]["cut"], "data/layout.toml [paragraphs] cut"),

@@ -8,7 +8,7 @@ import os
 import sys
 from functools import cache
 
-from .diskcache import cache_dir, write_atomically
+from .diskcache import cache_dir, cache_path, read_own, write_atomically
 from .rules import data_path
 
 # jieba's full dictionary costs ~0.5 s to load; the package ships the part of it with
@@ -57,11 +57,10 @@ def _load_prefix_dict(tok) -> None:
     src = tok.dictionary
     st = os.stat(src)
     key = hashlib.md5(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode("utf-8", "replace")).hexdigest()
-    path = os.path.join(tok.tmp_dir, f"tonglaio-jieba-{key}.marshal")
+    path = cache_path(f"jieba-{key}.marshal")
     try:
-        with open(path, "rb") as fh:
-            tok.FREQ, tok.total = marshal.loads(fh.read())
-    except (OSError, ValueError, EOFError, TypeError):
+        tok.FREQ, tok.total = marshal.loads(read_own(path) or b"")
+    except (ValueError, EOFError, TypeError):
         with tok.get_dict_file() as fh:
             tok.FREQ, tok.total = tok.gen_pfdict(fh)
         write_atomically(path, marshal.dumps((tok.FREQ, tok.total)))

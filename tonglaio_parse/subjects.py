@@ -15,6 +15,7 @@ from typing import Optional
 
 import regex
 
+from . import rx
 from .rules import alternation, table
 from .segment import cut
 
@@ -43,17 +44,17 @@ def lexicon() -> Lexicon:
     for kind in ("level", "decrease", "increase"):  # a word listed twice keeps its first kind
         for w in d[kind]:
             verb_direction.setdefault(w, kind)
-    right = regex.compile(r"(?![的以和及与或等分次后年])[\p{Han}A-Za-z“”\"()·《》]{1,24}")
-    stop = regex.compile(alternation(s["right_stops"]) + r"|[和及与](?=\d|[一二两三四五六七八九十百])")
+    right = rx.compile(r"(?![的以和及与或等分次后年])[\p{Han}A-Za-z“”\"()·《》]{1,24}")
+    stop = rx.compile(alternation(s["right_stops"]) + r"|[和及与](?=\d|[一二两三四五六七八九十百])")
     return Lexicon(
-        verbs=regex.compile(alternation(verb_direction)),
+        verbs=rx.compile(alternation(verb_direction)),
         verb_direction=verb_direction,
-        masked=regex.compile(alternation(s["masked"])),
+        masked=rx.compile(alternation(s["masked"])),
         leading=frozenset(s["leading"]) | frozenset(verb_direction),
         trailing=frozenset(s["trailing"]) | frozenset(verb_direction),
         right_object=right,
         right_stop=stop,
-        respectively=regex.compile(alternation(s["respectively"])),
+        respectively=rx.compile(alternation(s["respectively"])),
         not_objects=frozenset(s["not_objects"]),
     )
 

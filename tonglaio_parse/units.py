@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, Optional
 
-from .diskcache import cache_dir, write_atomically
+from .diskcache import cache_path, read_own, write_atomically
 from .rules import data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
@@ -140,14 +139,13 @@ def _factor(src: str, dst: str) -> Decimal:
 @cache
 def _factors_path() -> str:
     definitions = data_path("units.txt").read_bytes()
-    return os.path.join(cache_dir(), f"tonglaio-units-{hashlib.md5(definitions).hexdigest()}.json")
+    return cache_path(f"units-{hashlib.md5(definitions).hexdigest()}.json")
 
 
 @cache
 def _known_factors() -> dict[str, str]:
     try:
-        with open(_factors_path(), encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_own(_factors_path()) or b"{}")
         return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
     except (OSError, ValueError, AttributeError):
         return {}

@@ -12,12 +12,13 @@ from typing import Callable, Iterable, Optional
 
 import regex
 
+from .. import rx
 from ..model import Section, Warning
 from ..normalize import Normalized
 from ..rules import RuleError, table
 
-CODE_RX = regex.compile(r"^[A-Z]{2,3}[0-9]{3}$")
-NAME_RX = regex.compile(r"^[a-z]+(?:-[a-z]+)*$")
+CODE_RX = rx.compile(r"^[A-Z]{2,3}[0-9]{3}$")
+NAME_RX = rx.compile(r"^[a-z]+(?:-[a-z]+)*$")
 SEVERITIES = ("info", "warning", "error")
 
 

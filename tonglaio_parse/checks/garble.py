@@ -9,15 +9,16 @@ from functools import cache
 
 import regex
 
+from .. import rx
 from ..rules import table
 from ..segment import tokenizer
 from . import Context, check
 
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两点")
-_REPEAT = regex.compile(r"(\p{Han})\p{Han}?\1")
+_REPEAT = rx.compile(r"(\p{Han})\p{Han}?\1")
 _WINDOW = 8  # characters of context on each side of a repeat: enough for two words
-_HAN = regex.compile(r"\p{Han}+")
-_CLAUSE = regex.compile(r"[^,，。;；:：!！?？、()（）《》“”\n]+")
+_HAN = rx.compile(r"\p{Han}+")
+_CLAUSE = rx.compile(r"[^,，。;；:：!！?？、()（）《》“”\n]+")
 
 
 @cache

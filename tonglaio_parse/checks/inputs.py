@@ -6,15 +6,16 @@ from functools import cache
 
 import regex
 
+from .. import rx
 from ..rules import compile_rule, table
 from ..normalize import converter, same_length
 from . import Context, check
 
-_FFFD = regex.compile("\ufffd+")
+_FFFD = rx.compile("\ufffd+")
 # Runs to test for UTF-8-read-as-GBK: CJK and CJK-compatible characters, no ASCII, no newline.
-_GBK_RUN = regex.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\ufffd]{4,}")
+_GBK_RUN = rx.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\ufffd]{4,}")
 # Runs to test for UTF-8-read-as-Latin-1/cp1252: a lead byte À-ï then continuation bytes.
-_LATIN_RUN = regex.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+_LATIN_RUN = rx.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                            r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
                            r"\u203a\u20ac\u2122]{1,2}){2,}")
 
@@ -51,7 +52,7 @@ def control_characters(ctx: Context) -> None:
         ctx.warn("IN004", m.start(), m.end(), f"control character{'s' if len(m.group()) > 1 else ''} {codes}")
 
 
-_HAN = regex.compile(r"\p{Han}")
+_HAN = rx.compile(r"\p{Han}")
 
 
 def _utf8_from(run: str, codec: str) -> str | None:

@@ -6,12 +6,13 @@ from functools import cache
 
 import regex
 
+from .. import rx
 from ..rules import compile_rule, patterns, table
 from ..sections import SectionIndex
 from . import Context, Para, check
 
 _EDIT_CODES = {"page-marker": "LA001", "paragraph-join": "LA002", "markup": "LA003", "invisible": "IN003"}
-_SENTENCE_END = regex.compile(r"[。!?;！？；]")
+_SENTENCE_END = rx.compile(r"[。!?;！？；]")
 
 
 @cache

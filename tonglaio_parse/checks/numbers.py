@@ -6,14 +6,15 @@ from functools import cache
 
 import regex
 
+from .. import rx
 from ..numbers import parse_number
 from ..rules import alternation, table
 from . import Context, check
 
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|[〇零一二三四五六七八九十百千两点]+)(?:万亿|亿|万|千)?"
 _PERCENT = r"(?:(?P<n>\d[\d,]*(?:\.\d+)?)%|百分之(?P<c>[〇零一二三四五六七八九十百千点]+))"
-_RESPECTIVELY = regex.compile(r"(?P<head>[^,，。;；:：!?！？\n]{2,60}?)分别(?P<tail>[^,，。;；!?！？\n]{1,80})")
-_FROM_TO = regex.compile(rf"(?:从|由)(?P<a>{_NUM})(?P<ua>[^\d,，。;；\s]{{0,4}}?)(?P<verb>增加|增长|提高|上升|提升|扩大|减少|下降|降低|降|减)?(?:到|至)"
+_RESPECTIVELY = rx.compile(r"(?P<head>[^,，。;；:：!?！？\n]{2,60}?)分别(?P<tail>[^,，。;；!?！？\n]{1,80})")
+_FROM_TO = rx.compile(rf"(?:从|由)(?P<a>{_NUM})(?P<ua>[^\d,，。;；\s]{{0,4}}?)(?P<verb>增加|增长|提高|上升|提升|扩大|减少|下降|降低|降|减)?(?:到|至)"
                          rf"(?P<b>{_NUM})(?P=ua)[,，]?(?:[^,，。;；\d]{{0,8}}?)(?P<gverb>增长|提高|增加|下降|减少|降低)(?P<g>\d+(?:\.\d+)?)%")
 _UP = {"增加", "增长", "提高", "上升", "提升", "扩大"}
 
@@ -21,7 +22,7 @@ _UP = {"增加", "增长", "提高", "上升", "提升", "扩大"}
 @cache
 def _share_rx() -> regex.Pattern:
     t = table("lint.toml")["numbers"]
-    return regex.compile(rf"(?P<share>{alternation(t['share_words'])})(?P<verb>{alternation(t['level_verbs'])})?"
+    return rx.compile(rf"(?P<share>{alternation(t['share_words'])})(?P<verb>{alternation(t['level_verbs'])})?"
                          rf"(?:了)?{_PERCENT}")
 
 

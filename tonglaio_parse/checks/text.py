@@ -7,17 +7,18 @@ import re
 
 import regex
 
+from .. import rx
 from ..rules import table
 from ..segment import tokenizer
 from . import Context, check
 
-_BRACKET_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
-_LIST_REPEAT = regex.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
-_WORD_REPEAT = regex.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
-_DOUBLE = regex.compile(r"(\p{Han})\1")
-_CLAUSE = regex.compile(r"[^,，。;；:：!！?？()（）《》“”\n]+")
+_BRACKET_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
+_LIST_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
+_WORD_REPEAT = rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
+_DOUBLE = rx.compile(r"(\p{Han})\1")
+_CLAUSE = rx.compile(r"[^,，。;；:：!！?？()（）《》“”\n]+")
 # anchored at a sentence start, possessive: linear on a long line with no full stop
-_SENTENCE = regex.compile(r"(?:^|(?<=[。!?！？\n]))[^。!?！？\n]++[。!?！？]", regex.M)
+_SENTENCE = rx.compile(r"(?:^|(?<=[。!?！？\n]))[^。!?！？\n]++[。!?！？]", regex.M)
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -192,7 +193,7 @@ def _pairs() -> dict[str, tuple[str, int]]:
 @cache
 def _bracket_or_newline() -> regex.Pattern:
     pairs = _pairs()
-    return regex.compile("[\n" + regex.escape("".join(pairs) + "".join(c for c, _ in pairs.values())) + "]")
+    return rx.compile("[\n" + regex.escape("".join(pairs) + "".join(c for c, _ in pairs.values())) + "]")
 
 
 @check("TX003")
