@@ -137,6 +137,20 @@ def test_mojibake_gbk_and_latin1():
     assert "IN005" not in codes("各位代表,现在我代表市人民政府向大会报告工作。")
 
 
+@pytest.mark.parametrize("phrase", ["报告工作", "地区生产总值", "招商引资，到位资金", "扎实推进乡村全面振兴。",
+                                    "全年粮食产量达到185亿斤", "“十五五”规划"])
+def test_gbk_mojibake_is_found_however_short_or_punctuated(phrase):
+    gbk = phrase.encode("utf-8").decode("gbk", errors="replace")
+    assert "IN005" in codes(f"各位代表：\n{gbk}\n今年工作。")
+
+
+def test_the_mojibake_shape_test_passes_clean_text_in_both_scripts():
+    from tonglaio_parse.checks.inputs import _may_be_gbk_mojibake
+    seed = Path("fixtures/tongliao-2026-p2.txt").read_text(encoding="utf-8")
+    assert not _may_be_gbk_mojibake(seed)
+    assert not _may_be_gbk_mojibake("經濟社會發展主要預期目標是：國內生產總值增長5%左右。")
+
+
 def test_mixed_script_and_pinyin():
     assert "IN006" in codes("地區生產總值增長4.9%。固定资产投资增长11.4%,社会消费品零售总额增长3.1%。"
                             "一般公共预算收入增长15.5%,居全区首位。")

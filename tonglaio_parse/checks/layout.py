@@ -20,8 +20,8 @@ def _rules():
     t = table("lint.toml")["layout"]
     w = "data/lint.toml [layout]"
     return {
-        "chrome": [compile_rule(p, f"{w} chrome") for p in t["chrome"]],
-        "boilerplate": [compile_rule(p, f"{w} boilerplate") for p in t["boilerplate"]],
+        "chrome": _any_of(t["chrome"], f"{w} chrome"),
+        "boilerplate": _any_of(t["boilerplate"], f"{w} boilerplate"),
         "boilerplate_lines": int(t["boilerplate_lines"]),
         "continuation": compile_rule(t["continuation_start"], f"{w} continuation_start"),
         "closing": compile_rule(t["closing"], f"{w} closing"),
@@ -29,6 +29,14 @@ def _rules():
         "topic_mid": compile_rule(t["topic_mid"], f"{w} topic_mid"),
         "numbered_mid": compile_rule(t["numbered_mid"], f"{w} numbered_mid"),
     }
+
+
+def _any_of(patterns: list[str], where: str):
+    """One pattern for a list of them (one test per line instead of one per pattern); each is
+    compiled alone first, so a bad one is named."""
+    for i, p in enumerate(patterns):
+        compile_rule(p, f"{where} #{i + 1}")
+    return compile_rule("|".join(f"(?:{p})" for p in patterns) or "(?!)", where)
 
 
 @check("LA007", "LA008")
@@ -42,7 +50,7 @@ def site_furniture(ctx: Context) -> None:
     n = len(paras)
     edge = r["boilerplate_lines"]
     for i, p in enumerate(paras):
-        if any(rx.search(p.text) for rx in r["boilerplate"]):
+        if r["boilerplate"].search(p.text):
             if i >= n - edge and orig(p.start) < hi:  # a footer: it runs to the end
                 hi = orig(p.start)
                 ctx.warn("LA008", hi, len(ctx.norm.original.rstrip()),
@@ -50,7 +58,7 @@ def site_furniture(ctx: Context) -> None:
                 break
             if i < min(edge, n // 3):  # a header: the report starts after it
                 lo = orig(p.end)
-    chrome_lines = [p for p in paras if any(rx.match(p.text) for rx in r["chrome"])]
+    chrome_lines = [p for p in paras if r["chrome"].match(p.text)]
     for p in chrome_lines:
         ctx.warn_norm("LA007", p.start, p.end, f"web-page furniture: {p.text[:30]}")
         # furniture at the very start also moves the start of the report
