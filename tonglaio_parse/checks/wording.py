@@ -1,0 +1,134 @@
+"""TX005-TX006: wording an editor would mark though every character is in place.
+
+TX005 a one-character slip in a long fixed term of government reports (人大代表大会 for
+      人民代表大会); the terms are mined from the national reports (tests/update_terms.py).
+TX006 book-title marks around a generic phrase of report vocabulary (轻舞《文艺精品力作》).
+All are cheap: substring tests of a few hundred anchors, and jieba only on the text
+inside title marks."""
+from __future__ import annotations
+
+from functools import cache
+
+from .. import rx
+from ..rules import data_path, table
+from ..segment import tokenizer
+from . import Context, check
+
+_HAN = rx.compile(r"\p{Han}+")
+_TITLE = rx.compile(r"《([^《》\n]{2,30})》")
+_ANCHOR = 3  # characters at each end of a term that locate its variants
+
+
+@cache
+def _lexicon() -> tuple[dict[str, int], frozenset, dict[str, int], dict[str, list]]:
+    terms, variants, words = {}, set(), {}
+    for line in data_path("report_terms.txt").read_text(encoding="utf-8").splitlines():
+        kind, _, rest = line.partition("\t")
+        if kind == "T":
+            t, c = rest.split("\t")
+            terms[t] = int(c)
+        elif kind == "V":
+            variants.add(rest)
+        elif kind == "W":
+            w, c = rest.split("\t")
+            words[w] = int(c)
+    anchors: dict[str, list] = {}
+    for t in terms:
+        anchors.setdefault(t[:_ANCHOR], []).append((t, True))
+        anchors.setdefault(t[-_ANCHOR:], []).append((t, False))
+    return terms, frozenset(variants), words, anchors
+
+
+@cache
+def _rules() -> dict:
+    return table("wording.toml")
+
+
+def _one_edit(x: str, t: str) -> str:
+    """How x is one interior edit away from t ('' when it is not)."""
+    if len(x) == len(t):
+        diff = [i for i in range(len(t)) if x[i] != t[i]]
+        return "sub" if len(diff) == 1 and 0 < diff[0] < len(t) - 1 else ""
+    if len(x) == len(t) + 1:
+        return "ins" if any(x[:i] + x[i + 1:] == t for i in range(1, len(x) - 1)) else ""
+    if len(x) == len(t) - 1:
+        return "del" if any(t[:i] + t[i + 1:] == x for i in range(1, len(t) - 1)) else ""
+    return ""
+
+
+@check("TX005")
+def fixed_term_slip(ctx: Context) -> None:
+    terms, variants, _, anchors = _lexicon()
+    local = _rules()["local_substitutions"]
+    freq = tokenizer().FREQ
+    text = ctx.norm.text
+    body = ctx.body_paragraphs()
+    if not body:
+        return
+    lo, hi = body[0].start, body[-1].end
+    seen: set[int] = set()
+    for anchor, entries in anchors.items():
+        if anchor not in text:
+            continue
+        pos = text.find(anchor)
+        while pos >= 0:
+            for t, at_start in entries:
+                first = pos if at_start else pos + _ANCHOR - len(t)
+                if text.startswith(t, first):
+                    continue  # the term itself: nearly every hit
+                for n in (len(t), len(t) + 1, len(t) - 1):
+                    s = pos if at_start else pos + _ANCHOR - n
+                    if s < lo or s + n > hi or text[s] != t[0] or text[s + n - 1] != t[-1] or s in seen:
+                        continue  # an interior edit keeps both ends
+                    x = text[s:s + n]
+                    if x in terms or x in variants or freq.get(x) or not _HAN.fullmatch(x):
+                        continue
+                    kind = _one_edit(x, t)
+                    if not kind or (kind == "sub" and _local(x, t, local)) or _doubled(x):
+                        continue
+                    seen.add(s)
+                    what = {"sub": "one character changed", "ins": "one character too many",
+                            "del": "one character missing"}[kind]
+                    ctx.warn_norm("TX005", s, s + n,
+                                  f"'{x}' reads like the fixed term '{t}' with {what}: a slip?")
+            pos = text.find(anchor, pos + 1)
+
+
+def _local(x: str, t: str, local: dict) -> bool:
+    """全市各族人民 for 全国各族人民: a local report's own form of a national term."""
+    for a, b in zip(t, x):
+        if a != b:
+            return b in local.get(a, "")
+    return False
+
+
+def _doubled(x: str) -> bool:
+    return any(x[i] == x[i + 1] for i in range(len(x) - 1))  # doubling is TX001's
+
+
+@check("TX006")
+def generic_title(ctx: Context) -> None:
+    _, _, words, _ = _lexicon()
+    r = _rules()
+    suffixes = tuple(r["title_suffixes"])
+    min_count = int(r["title_word_min_count"])
+    common = int(r["title_word_min_freq"])
+    heads = tuple(r["generic_heads"])
+    tok = tokenizer()
+    freq = tok.FREQ
+    for p in ctx.body_paragraphs():
+        if "《" not in p.text:
+            continue
+        for m in _TITLE.finditer(p.text):
+            inner = m.group(1)
+            if not _HAN.fullmatch(inner) or inner.endswith(suffixes):
+                continue
+            pieces = tok.lcut(inner, HMM=False)
+            if len(pieces) < 2 or min(map(len, pieces)) < 2:
+                continue
+            known = [w for w in pieces if words.get(w, 0) >= min_count or freq.get(w, 0) >= common]
+            if 2 * len(known) < len(pieces) + 1 and not inner.endswith(heads):
+                continue  # a title of its own words (西辽河回响), not report vocabulary
+            ctx.warn_norm("TX006", p.start + m.start(), p.start + m.end(),
+                          f"book-title marks around '{inner}', a generic phrase ({'/'.join(pieces)}), "
+                          f"not the title of a work or document")
