@@ -11,6 +11,7 @@ import hashlib
 import os
 import sys
 import time
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -207,7 +208,8 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
         parse: Parse = _default_parse, bytes_per_job: int = 0) -> Iterator[Outcome]:
     """Yield one Outcome per file in `files` order. `skip(path)` True means nothing to do
     (an empty Outcome); `on_done` is called as each file finishes, in any order (for progress).
-    Up to `jobs` worker processes, and with `bytes_per_job` no more than one per that much input."""
+    Up to `jobs` parsing processes (this one and `jobs - 1` workers), and with `bytes_per_job`
+    no more than one per that much input."""
     files = list(dict.fromkeys(files))  # a file named twice is parsed once
     options = options or Options()
     done = on_done or (lambda o: None)
@@ -230,25 +232,61 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
 
 
 def _parallel(files, todo, options, jobs, parse, results, done) -> Iterator[Outcome]:
-    # Largest files first so no worker is left with a big one at the end; emitted in order.
-    todo = sorted(todo, key=_size, reverse=True)
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(parse is _default_parse), initializer=_start_worker,
+    """`jobs - 1` worker processes and this process parse from one queue, largest files first
+    (so no one is left with a big file at the end); emitted in `files` order.
+
+    This process parses too, between handing out files and writing what is done: its own
+    start-up (imports, dictionary) runs while the fork server starts, and its reports are not
+    pickled. The first files are handed to the pool from a thread, because the first submit
+    waits for the fork server to be ready (~0.4 s). Workers take from the large end of the
+    queue, this process from the small end, so it comes back often to feed them and write."""
+    import threading
+
+    queue = deque(sorted(todo, key=_size, reverse=True))
+    pool = ProcessPoolExecutor(jobs - 1, mp_context=_context(parse is _default_parse), initializer=_start_worker,
                                initargs=(parse, options, os.getpid()))
+    first = [queue.popleft() for _ in range(min(len(queue) - 1, _QUEUED_PER_WORKER * (jobs - 1)))]
+    submitted: list = []
+    starter = threading.Thread(target=lambda: submitted.extend((pool.submit(_work, p), p) for p in first),
+                               daemon=True)
+    starter.start()
+    running: dict = {}
+    nxt = 0
+
+    def finish(o: Outcome) -> None:
+        results[o.path] = o
+        done(o)
+
     try:
-        futures = {pool.submit(_work, path): path for path in todo}
-        waiting = set(futures)
-        nxt = 0
         while nxt < len(files):
-            while files[nxt] not in results:
-                finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            if starter is not None and not starter.is_alive():
+                running.update(submitted)
+                starter = None
+            while starter is None and queue and len(running) < _QUEUED_PER_WORKER * (jobs - 1):
+                path = queue.popleft()
+                running[pool.submit(_work, path)] = path
+            for fut in [f for f in running if f.done()]:
+                finish(_result(fut, running.pop(fut)))
+            while nxt < len(files) and files[nxt] in results:
+                yield results.pop(files[nxt])
+                nxt += 1
+            if nxt >= len(files):
+                break
+            if queue:
+                finish(parse_one(parse, queue.pop(), options))
+            elif starter is not None:
+                starter.join()
+            elif running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in finished:
-                    o = _result(fut, futures[fut])
-                    results[o.path] = o
-                    done(o)
-            yield results.pop(files[nxt])
-            nxt += 1
+                    finish(_result(fut, running.pop(fut)))
     finally:
+        if starter is not None:
+            starter.join()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_QUEUED_PER_WORKER = 2  # one file parsing and one waiting, so a worker never idles
 
 
 def _result(fut, path: str) -> Outcome:
