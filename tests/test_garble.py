@@ -1,5 +1,6 @@
 """Garbled and slipped wording (issue 5): TX004 garbled-phrase, TX005 fixed-term-slip,
-TX006 generic-title, each on real sentences from the seed and the national reports."""
+TX006 generic-title, TX007 stray-full-stop, each on real sentences from the seed and the
+national reports."""
 from __future__ import annotations
 
 import pytest
@@ -17,6 +18,11 @@ def found(text: str, code: str) -> list[tuple[int, int, str]]:
 
 POSITIVE = [  # (code, sentence, line, column, flagged text) — sentences from the seed
     ("TX004", "引进建设牛肉牛屠宰加工项目15个。", 1, 5, "牛肉牛屠宰"),
+    ("TX004", "开工重点项目30个以上,新增育规模化育肥场、育肥大牛100个。", 1, 13, "新增育规模化育肥"),
+    ("TX004", "做强红干椒等外贸转型升级基地。系统改善涉外外贸服务,推进外商投资项目建设。", 1, 20, "涉外外贸"),
+    ("TX004", "巩固山水工程和欧陆仿造造林项目建设成果,完成生态修复治理391万亩。", 1, 10, "仿造造林"),
+    ("TX007", "创新绿能与产业协同开发落地,新能源装机规模增长170%。达到1600万千瓦,撬动近千亿级的产业投资落地。",
+     1, 28, "。达到1600万千瓦"),
     ("TX005", "积极推动《通辽市极端天气应对条例》等13部地方性法规颁布实施,人大代表大会、政协委员提案全部办结。",
      1, 32, "人大代表大会"),
     ("TX005", "稳步提升社会保障体制水平,\n持续健全社会保障休系。", 2, 5, "社会保障休系"),
@@ -35,6 +41,18 @@ NEGATIVE = [  # (code, sentence) — real text that must stay quiet
     ("TX006", "推动《霍林河矿区总体规划(修编)》获批。"),
     ("TX006", "实施《中国制造2025》,推动《巴黎协定》生效,落实《廉政准则》。"),  # national reports
     ("TX004", "坚持以人民为中心,让人人享有基本医疗卫生服务,家家户户用上清洁能源,常常看看一一落实。"),
+    # a character repeated in a parallel phrase (national 2015, 2013, 2022, 2024)
+    ("TX004", "坚持以开放促改革促发展。鼓励企业跨行业跨区域跨所有制兼并重组。"),
+    ("TX004", "加大稳外贸稳外资力度,帮助外贸企业稳订单稳生产。"),
+    ("TX004", "推动创新链产业链资金链人才链一体部署实施。"),
+    # a shared syllable the reports use, or a common first word (national 2008-2025, the seed)
+    ("TX004", "维护海外侨胞和归侨侨眷的合法权益。"),
+    ("TX004", "推动产业、居住、商业等功能能级协同。"),
+    ("TX004", "加快工业互联网创新发展,全面提高高等教育质量。"),
+    ("TX007", "新能源装机规模增长170%,达到1600万千瓦。"),
+    ("TX007", "常住人口城镇化率达到60%。超过一半人口居住在城镇。"),  # national 2016
+    ("TX007", "启动一批重大项目。完成铁路投资8000亿元。"),  # national 2016
+    ("TX007", "单位国内生产总值能耗下降。扩大5G规模化应用。"),  # national 2025
 ]
 
 

@@ -3,8 +3,10 @@
 TX005 a one-character slip in a long fixed term of government reports (人大代表大会 for
       人民代表大会); the terms are mined from the national reports (tests/update_terms.py).
 TX006 book-title marks around a generic phrase of report vocabulary (轻舞《文艺精品力作》).
-All are cheap: substring tests of a few hundred anchors, and jieba only on the text
-inside title marks."""
+TX007 a full stop before a bare predicate and a figure (增长170%。达到1600万千瓦): the sentence
+      after it has no subject, the full stop stands where a comma belongs.
+All are cheap: substring tests of a few hundred anchors, one regex, and jieba only on the
+text inside title marks."""
 from __future__ import annotations
 
 from functools import cache
@@ -132,3 +134,26 @@ def generic_title(ctx: Context) -> None:
             ctx.warn_norm("TX006", p.start + m.start(), p.start + m.end(),
                           f"book-title marks around '{inner}', a generic phrase ({'/'.join(pieces)}), "
                           f"not the title of a work or document")
+
+
+@check("TX007")
+def stray_full_stop(ctx: Context) -> None:
+    r = _rules()
+    verbs = r["bare_predicates"]
+    pattern = _stop_rx("|".join(verbs), int(r["bare_predicate_lookback"]))
+    for p in ctx.body_paragraphs():
+        if "。" not in p.text:
+            continue
+        for m in pattern.finditer(p.text):
+            s, e = p.start + m.start("stop"), p.start + m.end()
+            ctx.warn_norm("TX007", s, e,
+                          f"a sentence starts with a bare '{m.group('verb')}' and a figure "
+                          f"('{m.group('after')}') right after '{m.group('before')}': "
+                          f"a comma typed as a full stop?")
+
+
+@cache
+def _stop_rx(verbs: str, lookback: int):
+    """。 after a clause ending in a figure, then predicate + Arabic figure (达到1600万千瓦)."""
+    return rx.compile(rf"(?P<before>[0-9][0-9.]*[%％]?[^0-9,，。;；:：!！?？、\n]{{0,{lookback}}})"
+                      rf"(?P<stop>。)(?P<after>(?P<verb>{verbs})[约近超逾]?[0-9][0-9.]*[%％]?\p{{Han}}{{0,3}})")
