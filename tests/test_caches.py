@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -38,6 +39,27 @@ def test_a_pattern_rebuilt_from_the_cache_matches_like_regex(tmp_path, monkeypat
         assert [m.groupdict() or m.group() for m in p.finditer(text)] == \
                [m.groupdict() or m.group() for m in expected.finditer(text)]
         assert p.groupindex == expected.groupindex and p.flags == expected.flags
+
+
+STD_PATTERNS = [
+    (r"(?=(([\u4e00-\u9fff])\2|([\u4e00-\u9fff]{2,4})\3))", "新建建设增收增收", 0),
+    (r"、[^,，。、]*、", "科技、教育、卫生和文化", 0),
+    (r"(?P<n>\d+)(?:\.(?P<d>\d+))?%", "增长5.2%和3%", 0),
+    (r"^\s*[一二三]、", "一、\n二、", re.M),
+]
+
+
+@pytest.mark.parametrize("pattern,text,flags", STD_PATTERNS)
+def test_a_stdlib_pattern_rebuilt_from_the_cache_matches_like_re(tmp_path, monkeypatch, pattern, text, flags):
+    _fresh(tmp_path, monkeypatch)
+    rx.compile_std(pattern, flags)
+    rx.save()
+    monkeypatch.setattr(rx, "_store", None)
+    again = rx.compile_std(pattern, flags)
+    assert ("re", pattern, int(flags)) in rx._store
+    expected = re.compile(pattern, flags)
+    assert [m.groups() for m in again.finditer(text)] == [m.groups() for m in expected.finditer(text)]
+    assert again.groupindex == expected.groupindex and again.flags == expected.flags
 
 
 def test_a_damaged_cache_file_falls_back_to_compiling(tmp_path, monkeypatch):

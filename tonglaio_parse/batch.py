@@ -16,7 +16,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from .load import InputError
 from .model import Report
@@ -29,12 +29,19 @@ OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
 @dataclass(frozen=True, slots=True)
 class Outcome:
     path: str
-    report: Optional[Report] = None  # None when skipped or failed
+    report: Optional[Report] = None  # None when skipped or failed, or when `prepared` stands for it
     error: Optional[str] = None      # why the file failed, "PATH: reason"
+    prepared: Any = None             # what run(prepare=…) made of the report, where it was parsed
+    counts: tuple[int, int] = (0, 0)  # the report's indicators and warnings
+
+    @property
+    def item(self) -> Any:
+        """What goes to the output: the prepared form, else the report (None: nothing)."""
+        return self.report if self.prepared is None else self.prepared
 
     @property
     def skipped(self) -> bool:
-        return self.report is None and self.error is None
+        return self.item is None and self.error is None
 
 
 @dataclass(slots=True)
@@ -51,12 +58,12 @@ class Summary:
         self.files += 1
         if o.error is not None:
             self.failed += 1
-        elif o.report is None:
+        elif o.item is None:
             self.skipped += 1
         else:
             self.parsed += 1
-            self.indicators += len(o.report.indicators)
-            self.warnings += len(o.report.warnings)
+            self.indicators += o.counts[0]
+            self.warnings += o.counts[1]
 
     def line(self) -> str:
         secs = time.perf_counter() - self.started
@@ -112,6 +119,7 @@ def sha256_of(path: str) -> Optional[str]:
 # --- parsing, in this process or in workers ------------------------------------------------
 
 Parse = Callable[[str, Options], Report]
+Prepare = Optional[Callable[[Report], Any]]
 
 
 def _default_parse(path: str, options: Options) -> Report:
@@ -120,24 +128,28 @@ def _default_parse(path: str, options: Options) -> Report:
     return parse_file(path, options)
 
 
-def parse_one(parse: Parse, path: str, options: Options) -> Outcome:
+def parse_one(parse: Parse, path: str, options: Options, prepare: Prepare = None) -> Outcome:
     """Parse one file; any failure becomes an outcome. The text is dropped (not needed downstream,
-    and it would be shipped between processes for nothing)."""
+    and it would be shipped between processes for nothing); with `prepare`, only what it makes
+    of the report is kept (a JSON line is cheaper to ship than the objects)."""
     try:
         report = parse(path, options)
+        if not report.text.strip():
+            return Outcome(path, error=f"{path}: empty, no text to parse")
+        counts = (len(report.indicators), len(report.warnings))
+        if prepare is not None:
+            return Outcome(path, prepared=prepare(report), counts=counts)
     except InputError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 — a bug on one file must not end the batch
         return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
-    if not report.text.strip():
-        return Outcome(path, error=f"{path}: empty, no text to parse")
-    return Outcome(path, replace(report, text=""))
+    return Outcome(path, replace(report, text=""), counts=counts)
 
 
 _worker: dict = {}
 
 
-def _start_worker(parse: Parse, options: Options, parent: int) -> None:
+def _start_worker(parse: Parse, options: Options, prepare: Prepare, parent: int) -> None:
     """Once per worker process: ignore Ctrl-C (the parent decides), leave when the parent is
     gone, and load the rules, the dictionary and the unit registry before the first file."""
     import signal
@@ -145,7 +157,7 @@ def _start_worker(parse: Parse, options: Options, parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _worker.update(parse=parse, options=options)
+    _worker.update(parse=parse, options=options, prepare=prepare)
     if parse is _default_parse:
         warm_up(options)  # milliseconds when forked from a warm server (module warmup)
 
@@ -182,18 +194,25 @@ def _alive(pid: int) -> bool:
 
 
 def _work(path: str) -> Outcome:
-    return parse_one(_worker["parse"], path, _worker["options"])
+    return parse_one(_worker["parse"], path, _worker["options"], _worker["prepare"])
 
 
-def _context(warm: bool):
+def _context(default_parse: bool):
+    """How workers start. Fork, from this process once it is warm, when nothing else runs in
+    it: the workers start in a millisecond with everything loaded. Not fork when another thread
+    runs (the progress bar on a terminal): fork would copy its locks, held or not. Then a fork
+    server, loaded once (module warmup) and forked for every worker."""
     import multiprocessing as mp
+    import threading
 
-    # Not fork: the parent may run threads (the progress bar), and fork copies their locks.
-    # A fork server instead, loaded once (module warmup) and forked for every worker.
-    if "forkserver" not in mp.get_all_start_methods():
+    methods = mp.get_all_start_methods()
+    if default_parse and "fork" in methods and threading.active_count() == 1:
+        warm_up()
+        return mp.get_context("fork")
+    if "forkserver" not in methods:
         return mp.get_context("spawn")
     ctx = mp.get_context("forkserver")
-    if warm:
+    if default_parse:
         ctx.set_forkserver_preload(["__main__", f"{__package__}.warmup"])
     return ctx
 
@@ -205,11 +224,12 @@ BYTES_PER_JOB = 256 * 1024
 
 def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
         skip: Optional[Callable[[str], bool]] = None, on_done: Optional[Callable[[Outcome], None]] = None,
-        parse: Parse = _default_parse, bytes_per_job: int = 0) -> Iterator[Outcome]:
+        parse: Parse = _default_parse, bytes_per_job: int = 0, prepare: Prepare = None) -> Iterator[Outcome]:
     """Yield one Outcome per file in `files` order. `skip(path)` True means nothing to do
-    (an empty Outcome); `on_done` is called as each file finishes, in any order (for progress).
-    Up to `jobs` parsing processes (this one and `jobs - 1` workers), and with `bytes_per_job`
-    no more than one per that much input."""
+    (an empty Outcome); `on_done` is called as each file finishes, in any order (for progress);
+    `prepare(report)`, a picklable function, runs where the file is parsed and its result is
+    the outcome's `prepared` instead of the report.
+    Up to `jobs` worker processes, and with `bytes_per_job` no more than one per that much input."""
     files = list(dict.fromkeys(files))  # a file named twice is parsed once
     options = options or Options()
     done = on_done or (lambda o: None)
@@ -219,7 +239,7 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
         jobs = min(jobs, -(-sum(map(_size, todo)) // bytes_per_job))
     if len(todo) <= 1 or jobs <= 1:
         for path in files:
-            o = parse_one(parse, path, options) if path in pending else Outcome(path)
+            o = parse_one(parse, path, options, prepare) if path in pending else Outcome(path)
             done(o)
             yield o
         return
@@ -228,61 +248,32 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
         if path not in pending:
             results[path] = Outcome(path)
             done(results[path])
-    yield from _parallel(files, todo, options, min(jobs, len(todo)), parse, results, done)
+    yield from _parallel(files, todo, options, min(jobs, len(todo)), parse, prepare, results, done)
 
 
-def _parallel(files, todo, options, jobs, parse, results, done) -> Iterator[Outcome]:
-    """`jobs - 1` worker processes and this process parse from one queue, largest files first
-    (so no one is left with a big file at the end); emitted in `files` order.
-
-    This process parses too, between handing out files and writing what is done: its own
-    start-up (imports, dictionary) runs while the fork server starts, and its reports are not
-    pickled. The first files are handed to the pool from a thread, because the first submit
-    waits for the fork server to be ready (~0.4 s). Workers take from the large end of the
-    queue, this process from the small end, so it comes back often to feed them and write."""
-    import threading
-
+def _parallel(files, todo, options, jobs, parse, prepare, results, done) -> Iterator[Outcome]:
+    """`jobs` worker processes, each fed two files at a time, largest files first (so no one
+    is left with a big file at the end); emitted in `files` order as they come."""
     queue = deque(sorted(todo, key=_size, reverse=True))
-    pool = ProcessPoolExecutor(jobs - 1, mp_context=_context(parse is _default_parse), initializer=_start_worker,
-                               initargs=(parse, options, os.getpid()))
-    first = [queue.popleft() for _ in range(min(len(queue) - 1, _QUEUED_PER_WORKER * (jobs - 1)))]
-    submitted: list = []
-    starter = threading.Thread(target=lambda: submitted.extend((pool.submit(_work, p), p) for p in first),
-                               daemon=True)
-    starter.start()
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(parse is _default_parse), initializer=_start_worker,
+                               initargs=(parse, options, prepare, os.getpid()))
     running: dict = {}
     nxt = 0
-
-    def finish(o: Outcome) -> None:
-        results[o.path] = o
-        done(o)
-
     try:
         while nxt < len(files):
-            if starter is not None and not starter.is_alive():
-                running.update(submitted)
-                starter = None
-            while starter is None and queue and len(running) < _QUEUED_PER_WORKER * (jobs - 1):
+            while queue and len(running) < _QUEUED_PER_WORKER * jobs:
                 path = queue.popleft()
                 running[pool.submit(_work, path)] = path
-            for fut in [f for f in running if f.done()]:
-                finish(_result(fut, running.pop(fut)))
+            if files[nxt] not in results:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    o = _result(fut, running.pop(fut))
+                    results[o.path] = o
+                    done(o)
             while nxt < len(files) and files[nxt] in results:
                 yield results.pop(files[nxt])
                 nxt += 1
-            if nxt >= len(files):
-                break
-            if queue:
-                finish(parse_one(parse, queue.pop(), options))
-            elif starter is not None:
-                starter.join()
-            elif running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    finish(_result(fut, running.pop(fut)))
     finally:
-        if starter is not None:
-            starter.join()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -325,39 +316,52 @@ def output_format(output: Optional[str], fmt: Optional[str]) -> str:
 
 class Sink:
     """Where a batch's reports go: `known` says whether a file can be skipped, `put` stores one
-    and returns why it could not (that file failed; the batch goes on)."""
+    and returns why it could not (that file failed; the batch goes on). With a `prepare`
+    function, put receives what it made of the report, in the worker, instead of the report."""
+    prepare: Prepare = None
 
     def known(self, path: str) -> bool:
         return False
 
-    def put(self, report: Report) -> Optional[str]:
+    def put(self, item: Any) -> Optional[str]:
         raise NotImplementedError
 
     def close(self) -> None:
         pass
 
 
+def text_lines(fmt: str, report: Report) -> str:
+    """One report as JSON Lines or CSV rows (no header): a TextSink's prepared form."""
+    import io
+
+    out = io.StringIO()
+    if fmt == "csv":
+        import csv
+
+        from .render import csv as csv_render
+        csv.writer(out, lineterminator="\n").writerows(csv_render.rows(report))
+    else:
+        from .render import json as json_render
+        json_render.write_lines([report], out)
+    return out.getvalue()
+
+
 class TextSink(Sink):
-    """JSON Lines or CSV through the report writers, one report as soon as it is ready."""
+    """JSON Lines or CSV, one report as soon as it is ready; the text is made in the workers."""
 
     def __init__(self, fmt: str, out: TextIO, owned: bool):
-        from .render import csv as csv_render, json as json_render
+        import functools
 
         self.out, self.owned, self.fmt = out, owned, fmt
+        self.prepare = functools.partial(text_lines, fmt)
         if fmt == "csv":
             import csv
 
-            self._csv = csv.writer(out, lineterminator="\n")
-            self._csv.writerow(csv_render.COLUMNS)
-            self._rows = csv_render.rows
-        else:
-            self._lines = json_render.write_lines
+            from .render import csv as csv_render
+            csv.writer(out, lineterminator="\n").writerow(csv_render.COLUMNS)
 
-    def put(self, report: Report) -> Optional[str]:
-        if self.fmt == "csv":
-            self._csv.writerows(self._rows(report))
-        else:
-            self._lines([report], self.out)
+    def put(self, item: Any) -> Optional[str]:
+        self.out.write(item if isinstance(item, str) else text_lines(self.fmt, item))
         self.out.flush()
         return None
 

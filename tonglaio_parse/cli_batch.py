@@ -28,9 +28,10 @@ def _input_options(f):
     return f
 
 
-def _parse_all(paths, inputs: dict, put, exclude=(), known=None):
-    """Parse the files PATHS name, in order, behind a progress bar: each report goes to `put`
-    (which returns why it could not take one), each failure to stderr. Returns the Summary."""
+def _parse_all(paths, inputs: dict, put, exclude=(), known=None, prepare=None):
+    """Parse the files PATHS name, in order, behind a progress bar: each report (or what
+    `prepare` made of it) goes to `put` (which returns why it could not take one), each failure
+    to stderr. Returns the Summary."""
     from . import batch as engine
     from .api import Options
 
@@ -46,8 +47,8 @@ def _parse_all(paths, inputs: dict, put, exclude=(), known=None):
             summary.add(o)
             bar.note(f"tonglaio-parse: error: {o.error}")
         for o in engine.run(files, opts, inputs["jobs"] or engine.default_jobs(), skip=known, on_done=bar.advance,
-                            bytes_per_job=engine.BYTES_PER_JOB):
-            if o.report is not None and (error := put(o.report)):
+                            bytes_per_job=engine.BYTES_PER_JOB, prepare=prepare):
+            if o.item is not None and (error := put(o.item)):
                 o = engine.Outcome(o.path, error=error)
             summary.add(o)
             if o.error is not None:
@@ -92,7 +93,7 @@ def batch(ctx, paths, output, fmt, **inputs):
         raise InputFailure(str(exc)) from None
     exclude = [output] if output and output != "-" else []
     try:
-        summary = _parse_all(paths, inputs, sink.put, exclude, sink.known)
+        summary = _parse_all(paths, inputs, sink.put, exclude, sink.known, sink.prepare)
     except DatabaseError as exc:
         raise InputFailure(str(exc)) from None
     finally:

@@ -1,16 +1,20 @@
-"""`compile()`: regex.compile with the compiled form kept on disk between runs.
+"""`compile()`: regex.compile with the compiled form kept on disk between runs;
+`compile_std()`: the same for the standard library's re (used where it matches faster).
 
 The `regex` module parses a pattern and generates its opcodes in Python: ~0.2 s per process for
 the package's patterns (the quantity scanner alone is 18,000 characters). What the parser hands
 to the C core (`_regex.compile`: opcodes, group names, the required string) is plain data, so it
 is kept in one marshal file per regex version and rebuilt from there in microseconds. Anything
 unexpected (another regex version, a damaged or foreign file, named lists) falls back to
-regex.compile, so the cache can only cost speed, never change a match.
+regex.compile, so the cache can only cost speed, never change a match. The standard library's
+re is alike: its parser is Python too (~4 ms for each class of all Han characters), and
+`_sre.compile` takes plain data.
 """
 from __future__ import annotations
 
 import atexit
 import marshal
+import re
 import sys
 from typing import Any, Optional
 
@@ -19,9 +23,9 @@ from regex import _main
 
 from .diskcache import cache_path, read_own, write_atomically
 
-__all__ = ["compile", "save"]
+__all__ = ["compile", "compile_std", "save"]
 
-_Key = tuple[str, int]
+_Key = tuple
 _MAX_ENTRIES = 2000
 _store: Optional[dict[_Key, tuple]] = None
 _added = False
@@ -40,6 +44,42 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirr
     if args is not None:
         global _added
         store[key] = args
+        _added = True
+    return compiled
+
+
+def compile_std(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile (the standard library's engine), kept on disk like compile()."""
+    from re import _compiler
+
+    store = _loaded()
+    key = ("re", pattern, int(flags))
+    args = store.get(key)
+    if args is not None:
+        try:
+            return _compiler._sre.compile(pattern, *args)
+        except Exception:  # a stale or damaged entry: compile afresh
+            del store[key]
+    captured: list[tuple] = []
+    core = _compiler._sre
+
+    class Recorder:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(core, name)
+
+        def compile(self, *args: Any) -> Any:
+            captured.append(args)
+            return core.compile(*args)
+
+    _compiler._sre = Recorder()
+    try:
+        compiled = _compiler.compile(pattern, int(flags))
+    finally:
+        _compiler._sre = core
+    if len(captured) == 1:
+        global _added
+        _, used_flags, code, *rest = captured[0]
+        store[key] = (int(used_flags), [int(c) for c in code], *rest)  # opcodes are int subclasses
         _added = True
     return compiled
 
@@ -72,7 +112,7 @@ def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern, Optiona
 
     _main._regex = Recorder()
     try:
-        compiled = regex.compile(pattern, flags)
+        compiled = regex.compile(pattern, flags, cache_pattern=False)  # compiled afresh, so captured
     finally:
         _main._regex = core
     if len(captured) != 1:  # served from regex's own in-process cache
@@ -85,7 +125,10 @@ def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern, Optiona
 
 
 def _path() -> str:
-    version = f"{regex.__version__}-{regex.DEFAULT_VERSION}-{sys.version_info[0]}.{sys.version_info[1]}"
+    from re import _constants
+
+    version = (f"{regex.__version__}-{int(regex.DEFAULT_VERSION)}-{sys.version_info[0]}.{sys.version_info[1]}"
+               f"-{_constants.MAGIC}")
     return cache_path(f"regex-{version}.marshal")
 
 

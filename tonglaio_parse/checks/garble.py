@@ -13,7 +13,7 @@ candidate and jieba only segments a few words around the ones that pass dictiona
 """
 from __future__ import annotations
 
-import re
+from .. import rx
 from functools import cache
 
 from ..rules import data_path, table
@@ -24,8 +24,8 @@ _NUMERAL = set("〇零一二三四五六七八九十百千万亿两点")
 _H = "\u3400-\u9fff"
 # A Han character repeated within six. The stdlib engine: `regex` needs four times as long
 # for a back-reference scan over a whole report, and this runs on every character.
-_REPEAT = re.compile(rf"([{_H}])(?=[{_H}]{{0,5}}?\1)")
-_NOT_HAN = re.compile(rf"[^{_H}]")
+_REPEAT = rx.compile_std(rf"([{_H}])(?=[{_H}]{{0,5}}?\1)")
+_NOT_HAN = rx.compile_std(rf"[^{_H}]")
 _WINDOW = 8  # characters of context on each side: enough for two words
 
 

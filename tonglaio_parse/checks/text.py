@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import re
-
 import regex
 
 from .. import rx
@@ -19,9 +17,9 @@ _DOUBLE = rx.compile(r"(\p{Han})\1")
 _CLAUSE_STOPS = ",，。;；:：!！?？()（）《》“”\n"
 # two 、 in one clause (a list of three items or more), found from the 、: stdlib re finds a
 # literal fast, where a clause-by-clause scan tests every character
-_TWO_COMMAS = re.compile(rf"、[^{_CLAUSE_STOPS}、]*、")
-_CLAUSE_END = re.compile(rf"[{_CLAUSE_STOPS}]")
-_UP_TO_LAST_STOP = re.compile(rf"(?s:.*)[{_CLAUSE_STOPS}]")
+_TWO_COMMAS = rx.compile_std(rf"、[^{_CLAUSE_STOPS}、]*、")
+_CLAUSE_END = rx.compile_std(rf"[{_CLAUSE_STOPS}]")
+_UP_TO_LAST_STOP = rx.compile_std(rf"(?s:.*)[{_CLAUSE_STOPS}]")
 _LIST_TAIL = rx.compile(r"等|和|及")
 # anchored at a sentence start, possessive: linear on a long line with no full stop
 _SENTENCE = rx.compile(r"(?:^|(?<=[。!?！？\n]))[^。!?！？\n]++[。!?！？]", regex.M)
@@ -83,12 +81,12 @@ def repeated_word(ctx: Context) -> None:
 # (a lookahead, so overlapping candidates are all seen, as with regex's overlapped=True)
 _H = ("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
       "\uf900-\ufaff\U00016fe2\U00016fe3\U00016ff0\U00016ff1\U00020000-\U0003134f]")
-_CANDIDATE = re.compile(rf"(?=(({_H})\2|({_H}{{2,4}})\3|({_H}{{2,4}}){_H}{{2}}\4))")
+_CANDIDATE = rx.compile_std(rf"(?=(({_H})\2|({_H}{{2,4}})\3|({_H}{{2,4}}){_H}{{2}}\4))")
 
 
 # two cheap scans find where a candidate can start (a doubled character; a two-character
 # piece repeated within six), the lookahead above runs only there: a third of the time
-_ROUGH = (re.compile(rf"({_H})\1"), re.compile(rf"({_H}{_H}){_H}{{0,4}}\1"))
+_ROUGH = (rx.compile_std(rf"({_H})\1"), rx.compile_std(rf"({_H}{_H}){_H}{{0,4}}\1"))
 _CANDIDATE_REACH = 10  # the longest candidate: four characters, two, the four again
 
 
