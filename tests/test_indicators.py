@@ -17,6 +17,7 @@ R = "actual"
 T = "target"
 
 # (id, text, year, figure, k, subject, canonical, direction, status, (start, end), qualifier)
+AIR = "去年,强化大气污染治理,二氧化硫、氮氧化物排放量分别下降5.6%和4%,74个重点城市细颗粒物(PM2.5)浓度下降9.1%。"
 CASES = [
     # 主语 + 增长 + 数
     ("subject-verb-number", "刚刚过去的2025年,地区生产总值增长4.9%,固定资产投资增长11.4%。", 2026, "4.9%", 0,
@@ -114,6 +115,16 @@ CASES = [
      "农村居民人均可支配收入", "rural_income_growth", "increase", R, (2021, 2025), None),
     ("trad-energy", "今年,居民消費價格漲幅2%左右,單位國內生產總值能耗降低3%左右。", 2025, "3%左右", 0,
      "单位国内生产总值能耗", "energy_intensity_reduction", "decrease", T, (2025, 2025), "approx"),
+    # a comma joins only values of one unit: 74个 starts a new clause (2017 report)
+    ("respectively-comma-new-clause", AIR, 2017, "5.6%", 0, "二氧化硫排放量", "so2_reduction", "decrease", R,
+     (2016, 2016), None),
+    ("respectively-comma-new-clause-2", AIR, 2017, "4%", 0, "氮氧化物排放量", "nox_reduction", "decrease", R,
+     (2016, 2016), None),
+    # M2 the money supply, not the M2 of PM2.5
+    ("latin-wording-whole-token", AIR, 2017, "9.1%", 0, "重点城市细颗粒物(PM2.5)浓度", None, "decrease", R,
+     (2016, 2016), None),
+    ("latin-wording-m2", "去年,广义货币M2增长11.3%。", 2017, "11.3%", 0, "广义货币M2", "m2_growth", "increase", R,
+     (2016, 2016), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.

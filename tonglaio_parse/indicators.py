@@ -57,6 +57,20 @@ class _Rules:
     annual_level: frozenset[str]
 
 
+def _bounded_alternation(words) -> str:
+    """Wordings longest first; one that starts or ends with a Latin letter or digit only as a
+    whole token (M2 is not the M2 of PM2.5, CPI not of CPIX)."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        p = regex.escape(w)
+        if w[0].isascii() and w[0].isalnum():
+            p = r"(?<![A-Za-z0-9])" + p
+        if w[-1].isascii() and w[-1].isalnum():
+            p += r"(?![A-Za-z0-9]|\.[0-9])"
+        parts.append(p)
+    return "|".join(parts)
+
+
 @cache
 def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _Rules:
     t = table("indicators.toml")
@@ -74,7 +88,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
     st = t["status"]
     return _Rules(
         canonical=canon,
-        wordings=rx.compile(alternation(canon)),
+        wordings=rx.compile(_bounded_alternation(canon)),
         target=rx.compile(alternation(st["target"])),
         actual=rx.compile(alternation(st["actual"])),
         strong_target=rx.compile(alternation(st["strong_target"])),
@@ -181,11 +195,13 @@ _MAX_GROUP = 16  # no real list pairs more values; the cap keeps a hostile chain
 
 
 def _joined(text: str, qs: list[Quantity], i: int) -> list[int]:
-    """Quantity i and the ones following it joined by 、/和/及 only: X、Y和Z."""
+    """Quantity i and the ones following it joined by 、/和/及 only: X、Y和Z. A comma joins only
+    values of one unit (分别增长5.6%,4%); 下降5.6%和4%,74个重点城市… starts a new clause."""
     group = [i]
     while group[-1] + 1 < len(qs) and len(group) < _MAX_GROUP:
         a, b = qs[group[-1]], qs[group[-1] + 1]
-        if not _JOINER.fullmatch(text, a.end, b.start):
+        joiner = _JOINER.fullmatch(text, a.end, b.start)
+        if not joiner or (joiner.group() == "," and b.unit != a.unit):
             break
         group.append(group[-1] + 1)
     return group

@@ -93,6 +93,9 @@ def _balance_quotes(s: str) -> str:
         s = s[1:]
     if s.endswith(")") and "(" not in s:
         s = s[:-1]
+    k = s.rfind("(")
+    if k > 0 and ")" not in s[k:]:  # 细颗粒物(PM cut at the number inside the brackets
+        s = s[:k]
     return s.strip()
 
 
