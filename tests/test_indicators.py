@@ -125,6 +125,9 @@ CASES = [
      (2016, 2016), None),
     ("latin-wording-m2", "去年,广义货币M2增长11.3%。", 2017, "11.3%", 0, "广义货币M2", "m2_growth", "increase", R,
      (2016, 2016), None),
+    # X到/至 gives a level, whatever the verb (减少到 as 下降到)
+    ("level-after-decrease-to", "去年,粮食产量减少到4.5亿吨。", 2020, "4.5亿吨", 0, "粮食产量", "grain_output", "level",
+     R, (2019, 2019), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.
@@ -192,6 +195,15 @@ def test_meanings_in_text_order():
     ("研发经费支出占国内生产总值", "level", "percent", "rd_intensity"),
     ("国民生产总值", "increase", "percent", "gnp_growth"),
     ("公厕", "level", "count", None),
+    # wordings inside phrases that name no indicator (the national reports 1955-2025)
+    ("消费对经济增长的贡献率", "level", "percent", None),
+    ("1956年工业生产总值比1955", "increase", "percent", None),
+    ("全国农业生产总值", "level", "money", None),
+    ("出口通关时间", "decrease", "percent", None),
+    ("我国对东南亚国家的出口额在这些国家的进口额中也只占", "level", "percent", None),   # a share
+    ("减少占用耕地", "decrease", "area", None),
+    ("财政收入", "decrease", "money", None),                   # 减少财政收入X亿元: a cut, not the level
+    ("财政收入", "level", "money", "fiscal_revenue"),
 ])
 def test_canonical_id(subject, direction, dimension, expected):
     assert indicators.canonical_id(subject, direction, dimension) == expected

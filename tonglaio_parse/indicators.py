@@ -54,6 +54,8 @@ class _Rules:
     review_titles: regex.Pattern
     plan_titles: regex.Pattern
     ratio_words: tuple[str, ...]
+    share_mark: str
+    not_share: tuple[str, ...]
     annual_level: frozenset[str]
 
 
@@ -83,6 +85,10 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
             if w in canon and canon[w] != ids:
                 raise RuleError(f"data/indicators.toml [[canonical]] #{n}: wording {w!r} claimed twice")
             canon[w] = ids
+    for w in t.get("not_canonical", {}).get("wordings", []):
+        if w in canon:
+            raise RuleError(f"data/indicators.toml [not_canonical]: {w!r} is also a wording of an id")
+        canon[w] = {}
     for w, ids in extra:  # the user's file wins
         canon[w] = dict(ids)
     st = t["status"]
@@ -95,6 +101,8 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         review_titles=rx.compile(alternation(st["review_titles"])),
         plan_titles=rx.compile(alternation(st["plan_titles"])),
         ratio_words=tuple(t["subject"]["ratio_words"]),
+        share_mark=t["subject"]["share_mark"],
+        not_share=tuple(t["subject"]["not_share"]),
         annual_level=frozenset(t["annual_level"]["ids"]),
     )
 
@@ -310,6 +318,16 @@ def _by_time(when: Optional[Period], year: Optional[int], clause: str, r: _Rules
     return None
 
 
+def _is_share(subject: str, r: _Rules) -> bool:
+    """出口额在进口额中只占: a share, wherever 占 stands (占用耕地 is not one)."""
+    k = subject.find(r.share_mark)
+    while k >= 0:
+        if not any(subject[max(0, k - w.index(r.share_mark)):].startswith(w) for w in r.not_share):
+            return True
+        k = subject.find(r.share_mark, k + 1)
+    return False
+
+
 def canonical_id(subject: Optional[str], direction: Optional[str], dimension: str,
                  r: Optional[_Rules] = None) -> Optional[str]:
     """The INDICATORS.md id of a subject; the measure picks growth, level, decrease or ratio.
@@ -326,11 +344,13 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
     if not found:
         return None
     found.sort(key=lambda f: (-f[0], -f[1]))
-    end, _, ids = found[0]
-    if any(w in subject[end:] for w in r.ratio_words):
+    end, length, ids = found[0]
+    if any(w in subject[end:] for w in r.ratio_words) or _is_share(subject[:end - length] + subject[end:], r):
         return next((f[2]["ratio"] for f in found if "ratio" in f[2]), None)
     if direction == "decrease" and "decrease" in ids:
         return ids["decrease"]
+    if direction == "decrease" and dimension not in _RATE:
+        return None  # 减少财政收入300亿元: an amount cut, not the level
     if dimension in _RATE:
         if "growth" in ids:
             return ids["growth"]
