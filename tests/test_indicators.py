@@ -18,6 +18,7 @@ T = "target"
 
 # (id, text, year, figure, k, subject, canonical, direction, status, (start, end), qualifier)
 AIR = "去年,强化大气污染治理,二氧化硫、氮氧化物排放量分别下降5.6%和4%,74个重点城市细颗粒物(PM2.5)浓度下降9.1%。"
+CUMULATIVE = "——经济跨上新台阶。2007年,国内生产总值达到24.66万亿元,比2002年增长65.5%,年均增长10.6%。"
 CASES = [
     # 主语 + 增长 + 数
     ("subject-verb-number", "刚刚过去的2025年,地区生产总值增长4.9%,固定资产投资增长11.4%。", 2026, "4.9%", 0,
@@ -128,6 +129,18 @@ CASES = [
     # X到/至 gives a level, whatever the verb (减少到 as 下降到)
     ("level-after-decrease-to", "去年,粮食产量减少到4.5亿吨。", 2020, "4.5亿吨", 0, "粮食产量", "grain_output", "level",
      R, (2019, 2019), None),
+    # growth over a comparison base year spans the years after it (2008 report; 1982 report)
+    ("growth-since-base-year", CUMULATIVE, 2008, "65.5%", 0, "国内生产总值", "gdp_growth", "increase", R,
+     (2003, 2007), None),
+    ("average-growth-since-base-year", CUMULATIVE, 2008, "10.6%", 0, "国内生产总值", "gdp_growth", "increase", R,
+     (2003, 2007), None),
+    ("level-before-base-year", CUMULATIVE, 2008, "24.66万亿元", 0, "国内生产总值", "gdp", "level", R,
+     (2007, 2007), None),
+    ("growth-since-base-year-chinese", "计划规定,到一九八五年,进出口贸易总额将达到八百五十五亿元,比一九八○年增长百分之五十一点八。",
+     1982, "百分之五十一点八", 0, "进出口贸易总额", "trade_growth", "increase", T, (1981, 1985), None),
+    # a year at the subject's ends is its period (1957 report)
+    ("year-not-in-subject", "一九五六年全国农业生产总值比一九五五年增长百分之四点九。", 1957, "百分之四点九", 0,
+     "农业生产总值", None, "increase", R, (1956, 1956), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.

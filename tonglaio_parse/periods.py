@@ -20,11 +20,16 @@ from .numbers import parse_number
 from .rules import alternation, table
 
 _SENTENCE_END = rx.compile(r"[。!?;]")
-_CN_YEAR = rx.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_YEAR = rx.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
 _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _CURRENT = "current"
+# a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
+_BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
+_BASE_GAP = rx.compile(r"[^,。;:!?\n0-9]{0,12}")  # 相比增长 / 年均增长 between the base and the figure
+_AVERAGE = rx.compile(r"年均|平均每年|年平均")
+_CLAUSE_STOPS = ",。;:!?\n"
 
 
 @cache
@@ -90,7 +95,8 @@ class TimeMarks:
     def __init__(self, text: str, year: Optional[int]):
         self.text = text
         self.year = year
-        self.marks = list(_marks(_arabic_years(text), year))
+        self.arabic = _arabic_years(text)
+        self.marks = list(_marks(self.arabic, year))
         self.starts = [m[0] for m in self.marks]
 
     def _between(self, lo: int, hi: int):
@@ -120,6 +126,30 @@ class TimeMarks:
         return para_start, para_end, sent_start
 
     def period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
+        p = self._period_for(pos, status, heading)
+        return self._from_base(pos, p) if p is not None else None
+
+    def _from_base(self, pos: int, p: Period) -> Period:
+        """比2002年增长65.5%, 年均增长10.6% in a review of 2007: both span 2003-2007."""
+        if p.start != p.end:
+            return p
+        clause_start = max(self.text.rfind(c, 0, pos) for c in _CLAUSE_STOPS) + 1
+        base = self._base(clause_start, pos)
+        if base is None and _AVERAGE.match(self.text, clause_start):  # the clause before set it
+            prev = max(self.text.rfind(c, 0, clause_start - 1) for c in _CLAUSE_STOPS) + 1
+            m = _BASE_YEAR.search(self.arabic, prev, clause_start)
+            base = int(m.group("year")) if m else None
+        if base is not None and base + 1 < p.end:
+            return Period(base + 1, p.end)
+        return p
+
+    def _base(self, lo: int, pos: int) -> Optional[int]:
+        for m in _BASE_YEAR.finditer(self.arabic, lo, pos):
+            if _BASE_GAP.fullmatch(self.arabic, m.end(), pos):
+                return int(m.group("year"))
+        return None
+
+    def _period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
         para_start, para_end, sent_start = self._bounds(pos)
         found = self._between(sent_start, pos) or \
             [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \

@@ -20,6 +20,9 @@ from .rules import alternation, table
 from .segment import cut
 
 EDGE = " \t、,,和及与:;"  # joiners and punctuation at a subject's ends
+# a year at either end is the figure's period, not its subject: 1997年国内生产总值, 产量比1954
+_YEAR = r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})"
+_YEAR_EDGES = rx.compile(rf"^{_YEAR}年度?+|(?:比|由|从|较|同|与)?{_YEAR}年?$")
 _QUOTES = "“”\"‘’"
 
 
@@ -71,19 +74,29 @@ def verb_direction(phrase: str) -> Optional[str]:
 
 @lru_cache(maxsize=8192)
 def clean(phrase: str) -> Optional[str]:
-    """Strip verbs, cue words and stray punctuation from both ends, whole jieba tokens only."""
+    """Strip verbs, cue words, years and stray punctuation from both ends, whole jieba tokens
+    only (again when a year was cut: 1950年到1997年全国公路建设投资)."""
+    s = phrase
+    for _ in range(3):
+        before = s
+        s = _strip_tokens(_YEAR_EDGES.sub("", s.strip(EDGE)))
+        if s == before or not s:
+            break
+    return _balance_quotes(s) or None
+
+
+def _strip_tokens(phrase: str) -> str:
     lx = lexicon()
     phrase = phrase.strip(EDGE)
     if not phrase:
-        return None
+        return ""
     tokens = [t for t in cut(phrase) if t.strip()]
     i, j = 0, len(tokens)
     while i < j and (tokens[i] in lx.leading or tokens[i] in EDGE or tokens[i] in "()"):
         i += 1
     while j > i and (tokens[j - 1] in lx.trailing or tokens[j - 1] in EDGE or tokens[j - 1] == "("):
         j -= 1
-    s = "".join(tokens[i:j]).strip(EDGE)
-    return _balance_quotes(s) or None
+    return "".join(tokens[i:j]).strip(EDGE)
 
 
 def _balance_quotes(s: str) -> str:
