@@ -13,13 +13,14 @@ from tonglaio_parse.render.sqlite import write as write_db
 
 
 def ind(canonical, value, status, year, qualifier=None, high=None, unit="%", line=1, dimension=None,
-        normalized=None, normalized_unit=None, period_end=None):
+        normalized=None, normalized_unit=None, period_end=None, direction=None):
     dim = dimension or ("percent" if unit == "%" else "count")
+    direction = direction or ("increase" if unit == "%" else "level")
     return Indicator(
         id=f"i{line}", subject=canonical, canonical=canonical, value=value, value_high=high, unit=unit,
         dimension=dim, normalized_value=value if normalized is None else normalized,
         normalized_unit=normalized_unit or ("percent" if unit == "%" else unit), qualifier=qualifier,
-        direction="increase", status=status, period=Period(year, period_end or year), section=None,
+        direction=direction, status=status, period=Period(year, period_end or year), section=None,
         line=line, column=1, span=(line * 10, line * 10 + 3), text=str(value))
 
 
@@ -97,6 +98,21 @@ def test_first_figure_wins_and_other_periods_and_statuses_are_ignored():
     assert row.met is False and row.gap == pytest.approx(-2.8)
 
 
+def test_a_change_of_a_level_is_not_set_against_the_level():
+    # 新增新能源装机255万千瓦 (a target increment) before 新能源装机达到1600万千瓦 (the level)
+    rs = [report(2026, ind("new_energy_capacity", 255, "target", 2026, unit="万千瓦", line=3, direction="increase"),
+                 ind("new_energy_capacity", 1800, "target", 2026, unit="万千瓦", line=9, direction="level")),
+          report(2027, ind("new_energy_capacity", 300, "actual", 2026, unit="万千瓦", line=2, direction="increase"),
+                 ind("new_energy_capacity", 1900, "actual", 2026, unit="万千瓦", line=4, direction="level"))]
+    [row] = rows(rs)
+    assert (row.target.value, row.actual.value, row.met) == (1800, 1900, True)
+    # a flow (new urban jobs) is its increase: kept
+    rs = [report(2026, ind("new_urban_jobs", 4, "target", 2026, unit="万人", direction="increase")),
+          report(2027, ind("new_urban_jobs", 5, "actual", 2026, unit="万人", direction="increase"))]
+    [row] = rows(rs)
+    assert (row.target.value, row.actual.value) == (4, 5)
+
+
 def test_regions_are_kept_apart_and_rows_are_sorted():
     rs = [report(2025, ind("gdp_growth", 6.0, "actual", 2024), region="赤峰市"),
           report(2024, ind("gdp_growth", 6, "target", 2024, "at_least"), region="通辽市"),
@@ -117,7 +133,7 @@ def test_approx_in_other_units_uses_the_relative_tolerance():
 
 def test_units_that_cannot_be_compared_give_unknown():
     rs = [report(2024, ind("grain_output", 1.3e12, "target", 2024, "at_least", unit="斤")),
-          report(2025, ind("grain_output", 5, "actual", 2024))]
+          report(2025, ind("grain_output", 5, "actual", 2024, direction="level"))]
     [row] = rows(rs)
     assert row.met is None and row.gap is None
     assert (row.target.unit, row.actual.unit) == ("斤", "%")

@@ -141,6 +141,15 @@ CASES = [
     # a year at the subject's ends is its period (1957 report)
     ("year-not-in-subject", "一九五六年全国农业生产总值比一九五五年增长百分之四点九。", 1957, "百分之四点九", 0,
      "农业生产总值", None, "increase", R, (1956, 1956), None),
+    # a stock that grows by an amount: the direction (increase) tells the change from the level
+    ("stock-change-is-not-level", "今年,粮食产量计划达到34,250万吨,比去年增加1,000万吨。", 1981, "1,000万吨", 0,
+     "粮食产量", "grain_output", "increase", T, (1981, 1981), None),
+    ("stock-level-kept", "今年,粮食产量计划达到34,250万吨,比去年增加1,000万吨。", 1981, "34,250万吨", 0,
+     "粮食产量", "grain_output", "level", T, (1981, 1981), None),
+    ("bond-quota-change", "今年拟安排地方政府专项债券3.9万亿元,比去年增加1000亿元。", 2024, "1000亿元", 0,
+     "地方政府专项债券", "special_bonds", "increase", T, (2024, 2024), None),
+    ("flow-counts-its-increase", "去年城镇新增就业1244万人。", 2024, "1244万人", 0,
+     "城镇新增就业", "new_urban_jobs", "increase", R, (2023, 2023), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.
@@ -215,7 +224,7 @@ def test_meanings_in_text_order():
     ("出口通关时间", "decrease", "percent", None),
     ("我国对东南亚国家的出口额在这些国家的进口额中也只占", "level", "percent", None),   # a share
     ("减少占用耕地", "decrease", "area", None),
-    ("财政收入", "decrease", "money", None),                   # 减少财政收入X亿元: a cut, not the level
+    ("财政收入", "decrease", "money", "fiscal_revenue"),       # 减少财政收入X亿元: the direction tells
     ("财政收入", "level", "money", "fiscal_revenue"),
 ])
 def test_canonical_id(subject, direction, dimension, expected):

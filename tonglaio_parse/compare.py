@@ -107,12 +107,19 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
                 continue
             if wanted is not None and ind.canonical not in wanted:
                 continue
+            if ind.direction != "level" and ind.canonical in _levels_only():
+                continue  # 比上年增加1000万吨: a change of a level, not the level
             key = (r.document.region, ind.canonical, p.start)
             if ind.status == "target" and p.start == delivered:
                 targets.setdefault(key, (r, ind))
             elif ind.status == "actual" and p.start == delivered - 1:
                 actuals.setdefault(key, (r, ind))
     return targets, actuals
+
+
+@cache
+def _levels_only() -> frozenset[str]:
+    return frozenset(table("compare.toml")["pairing"]["levels_only"])
 
 
 @cache

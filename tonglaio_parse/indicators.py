@@ -349,8 +349,6 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
         return next((f[2]["ratio"] for f in found if "ratio" in f[2]), None)
     if direction == "decrease" and "decrease" in ids:
         return ids["decrease"]
-    if direction == "decrease" and dimension not in _RATE:
-        return None  # 减少财政收入300亿元: an amount cut, not the level
     if dimension in _RATE:
         if "growth" in ids:
             return ids["growth"]
