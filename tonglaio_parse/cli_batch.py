@@ -162,13 +162,16 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
 
 class Progress:
     """A rich bar on `stream` (files, rate, ETA) when it is a terminal, nothing when it is not;
-    `note` prints a line above the bar either way."""
+    `note` prints a line above the bar either way. The bar (a thread) starts with the first file
+    done, after the workers exist: they are forked from this process only while no other
+    thread runs (batch._context)."""
 
     def __init__(self, total: int, stream):
         from rich.console import Console
 
         self.console = Console(file=stream, highlight=False, markup=False, emoji=False)
         self.bar = None
+        self.started = False
         if total and _isatty(stream):
             from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
             from rich.progress import Progress as Bar
@@ -178,16 +181,17 @@ class Progress:
             self.task = self.bar.add_task("parsing", total=total)
 
     def __enter__(self) -> "Progress":
-        if self.bar:
-            self.bar.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.bar:
+        if self.bar and self.started:
             self.bar.stop()
 
     def advance(self, _outcome=None) -> None:
         if self.bar:
+            if not self.started:
+                self.bar.start()
+                self.started = True
             self.bar.advance(self.task)
 
     def note(self, message: str) -> None:
