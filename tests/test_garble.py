@@ -1,5 +1,5 @@
 """Garbled and slipped wording (issue 5): TX004 garbled-phrase, TX005 fixed-term-slip,
-TX006 generic-title, TX007 stray-full-stop, each on real sentences from the seed and the
+TX006 generic-title, TX007 stray-full-stop, TX008 split-bound-word, TX009 broken-fixed-word, each on real sentences from the seed and the
 national reports."""
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ POSITIVE = [  # (code, sentence, line, column, flagged text) — sentences from 
     ("TX005", "稳步提升社会保障体制水平,\n持续健全社会保障休系。", 2, 5, "社会保障休系"),
     ("TX006", "打造大型原创交响音乐《西辽河回响》、舞蹈《安代》、轻舞《文艺精品力作》。(下转第三版)",
      1, 28, "《文艺精品力作》"),
+    ("TX008", "“十五五”时期,是基本实现社会主义现代化夯坚实基础、全面发展的关键时期。", 1, 21, "夯坚实"),
+    ("TX009", "提升招商精准度和成功率,力争招商引到投资资金增长8%以上。", 1, 15, "招商引到"),
 ]
 
 NEGATIVE = [  # (code, sentence) — real text that must stay quiet
@@ -50,6 +52,15 @@ NEGATIVE = [  # (code, sentence) — real text that must stay quiet
     ("TX004", "推动产业、居住、商业等功能能级协同。"),
     ("TX004", "加快工业互联网创新发展,全面提高高等教育质量。"),
     ("TX007", "新能源装机规模增长170%,达到1600万千瓦。"),
+    # bound characters beside their partners, or apart in a dictionary word (national 2013-2024)
+    ("TX008", "为接续做好“十五五”工作奠定了坚实基础,夯实高质量发展基础。"),
+    ("TX008", "是聚精会神搞建设、一心一意谋发展的关键。"),
+    ("TX008", "用实干践行承诺,激发全社会干事创业的精气神。"),
+    ("TX008", "推进经济结构战略性调整,加强古城夯土城墙保护。"),
+    # contexts completed as usual, or by a character that makes a word (national 2015-2022, the seed)
+    ("TX009", "实施精准招商攻坚行动,提升招商引资质效。"),
+    ("TX009", "坚持依宪施政、依法行政,推进农村改厕和污水治理,实现共赢多赢。"),
+    ("TX009", "社会主体活力进一步激发,要招商引进更多项目。"),
     ("TX007", "常住人口城镇化率达到60%。超过一半人口居住在城镇。"),  # national 2016
     ("TX007", "启动一批重大项目。完成铁路投资8000亿元。"),  # national 2016
     ("TX007", "单位国内生产总值能耗下降。扩大5G规模化应用。"),  # national 2025

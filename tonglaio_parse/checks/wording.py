@@ -1,10 +1,14 @@
-"""TX005-TX006: wording an editor would mark though every character is in place.
+"""TX005-TX009: wording an editor would mark though every character is in place.
 
 TX005 a one-character slip in a long fixed term of government reports (人大代表大会 for
       人民代表大会); the terms are mined from the national reports (tests/update_terms.py).
 TX006 book-title marks around a generic phrase of report vocabulary (轻舞《文艺精品力作》).
 TX007 a full stop before a bare predicate and a figure (增长170%。达到1600万千瓦): the sentence
       after it has no subject, the full stop stands where a comma belongs.
+TX008 a character typed inside a word whose characters the reports never write apart (夯坚实基础:
+      夯 is always followed by 实).
+TX009 a context the reports always complete one way, completed by a character that forms no word
+      (招商引到投资 for 招商引资). TX008/TX009 data: tests/update_bound.py -> data/bound_chars.txt.
 All are cheap: substring tests of a few hundred anchors, one regex, and jieba only on the
 text inside title marks."""
 from __future__ import annotations
@@ -157,3 +161,91 @@ def _stop_rx(verbs: str, lookback: int):
     """。 after a clause ending in a figure, then predicate + Arabic figure (达到1600万千瓦)."""
     return rx.compile(rf"(?P<before>[0-9][0-9.]*[%％]?[^0-9,，。;；:：!！?？、\n]{{0,{lookback}}})"
                       rf"(?P<stop>。)(?P<after>(?P<verb>{verbs})[约近超逾]?[0-9][0-9.]*[%％]?\p{{Han}}{{0,3}})")
+
+
+@cache
+def _bound() -> tuple[dict[str, str], dict[str, str], object, object, dict[str, tuple[str, int]], object]:
+    """The bound characters (夯 -> 实, 济 <- 经) and a regex for each not beside its partner (the
+    left-bound ones run over the reversed text: a look-behind in the pattern costs the scan its
+    fast skip); the fixed contexts (招商引 -> 资) and one regex for each not followed by its
+    last character, starting at the context's rarest character (from common ones: 10x the cost).
+    Alternatives in file order, the most used characters first: the regex tries them in turn."""
+    right, left, ctx, ralts, lalts = {}, {}, {}, [], []
+    for line in data_path("bound_chars.txt").read_text(encoding="utf-8").splitlines():
+        side, _, rest = line.partition("\t")
+        if side in ("R", "L"):
+            c, p = rest.split("\t")
+            (right if side == "R" else left)[c] = p
+            (ralts if side == "R" else lalts).append(f"{c}(?!{p})")
+        elif side == "C":
+            a, last, k = rest.split("\t")
+            ctx[a] = (last, int(k))
+    calts = [f"{a[k]}(?<={a[:k + 1]})(?={a[k + 1:]}(?!{last}))" for a, (last, k) in ctx.items()]
+    return (right, left, rx.compile_std("|".join(ralts)), rx.compile_std("|".join(lalts)),
+            ctx, rx.compile_std("|".join(calts)))
+
+
+@check("TX008")
+def split_bound_word(ctx: Context) -> None:
+    """夯坚实基础: a character typed between 夯 and 实, which the reports never write apart."""
+    right, left, rpat, lpat, _, _ = _bound()
+    freq = tokenizer().FREQ
+    text = ctx.norm.text
+    body = ctx.body_paragraphs()
+    if not body:
+        return
+    lo, hi = body[0].start, body[-1].end
+    hits = []
+    for m in rpat.finditer(text, lo, hi):
+        i = m.start()
+        c = text[i]
+        if i + 2 < hi and text[i + 2] == right[c]:
+            x = text[i + 1]
+            if not ((c + x) in freq or text[i - 1:i + 2] in freq or text[max(lo, i - 2):i + 2] in freq):
+                hits.append((i, x, c + right[c]))
+    for m in lpat.finditer(text[lo:hi][::-1]):
+        i = hi - 1 - m.start()
+        c = text[i]
+        if i - 2 >= lo and text[i - 2] == left[c]:
+            x = text[i - 1]
+            if not ((x + c) in freq or text[i - 1:i + 2] in freq or text[i - 1:i + 3] in freq):
+                hits.append((i - 2, x, left[c] + c))
+    for s, x, word in sorted(hits):
+        if _HAN.fullmatch(x):
+            ctx.warn_norm("TX008", s, s + 3,
+                          f"'{text[s:s + 3]}': '{x}' stands inside '{word}', whose characters the "
+                          f"reports never write apart: a stray character?")
+
+
+@check("TX009")
+def broken_fixed_word(ctx: Context) -> None:
+    """招商引到投资: a context the reports always complete one way (招商引 -> 招商引资), followed by
+    a character that forms no word with its neighbours."""
+    _, _, _, _, contexts, pattern = _bound()
+    freq = tokenizer().FREQ
+    text = ctx.norm.text
+    body = ctx.body_paragraphs()
+    if not body:
+        return
+    lo, hi = body[0].start, body[-1].end
+    for m in pattern.finditer(text, lo, hi):
+        s = _context_start(text, m.start(), contexts)
+        if s is None or s + 4 >= hi:
+            continue
+        a = text[s:s + 3]
+        last = contexts[a][0]
+        y, z = text[s + 3], text[s + 4]
+        if not _HAN.fullmatch(y + z) or (a[-1] + y) in freq or (y + z) in freq or (a[-2:] + y) in freq:
+            continue
+        ctx.warn_norm("TX009", s, s + 4,
+                      f"'{a + y}' reads like the fixed word '{a + last}' with its last character "
+                      f"changed (the reports write '{a}' only as '{a + last}'): a slip?")
+
+
+def _context_start(text: str, i: int, contexts: dict) -> int | None:
+    """Where the context whose rarest character is at i starts."""
+    for k in range(3):
+        a = text[i - k:i - k + 3]
+        if i - k >= 0 and a in contexts and contexts[a][1] == k:
+            return i - k
+    return None
