@@ -16,7 +16,7 @@ import atexit
 import marshal
 import re
 import sys
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import regex
 from regex import _main
@@ -32,56 +32,30 @@ _added = False
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirrors regex.compile
-    store = _loaded()
-    key = (pattern, int(flags))
-    args = store.get(key)
-    if args is not None:
-        try:
-            return _main._regex.compile(pattern, regex.RegexFlag(args[0]), *args[1:])
-        except Exception:  # a stale or damaged entry: compile afresh
-            del store[key]
-    compiled, args = _compile_capturing(pattern, flags)
-    if args is not None:
-        global _added
-        store[key] = args
-        _added = True
-    return compiled
+    def fresh() -> regex.Pattern:
+        return regex.compile(pattern, flags, cache_pattern=False)  # compiled afresh, so captured
+
+    def keep(args: tuple) -> Optional[tuple]:
+        _, used_flags, *rest = args
+        return None if rest[3] else (int(used_flags), *rest)  # rest[3]: named lists, not kept
+
+    def rebuild(args: tuple) -> regex.Pattern:
+        return _main._regex.compile(pattern, regex.RegexFlag(args[0]), *args[1:])
+
+    return _cached((pattern, int(flags)), _main, "_regex", fresh, keep, rebuild)
 
 
 def compile_std(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile (the standard library's engine), kept on disk like compile()."""
     from re import _compiler
 
-    store = _loaded()
-    key = ("re", pattern, int(flags))
-    args = store.get(key)
-    if args is not None:
-        try:
-            return _compiler._sre.compile(pattern, *args)
-        except Exception:  # a stale or damaged entry: compile afresh
-            del store[key]
-    captured: list[tuple] = []
-    core = _compiler._sre
+    def keep(args: tuple) -> tuple:
+        _, used_flags, code, *rest = args
+        return (int(used_flags), [int(c) for c in code], *rest)  # opcodes are int subclasses
 
-    class Recorder:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(core, name)
-
-        def compile(self, *args: Any) -> Any:
-            captured.append(args)
-            return core.compile(*args)
-
-    _compiler._sre = Recorder()
-    try:
-        compiled = _compiler.compile(pattern, int(flags))
-    finally:
-        _compiler._sre = core
-    if len(captured) == 1:
-        global _added
-        _, used_flags, code, *rest = captured[0]
-        store[key] = (int(used_flags), [int(c) for c in code], *rest)  # opcodes are int subclasses
-        _added = True
-    return compiled
+    return _cached(("re", pattern, int(flags)), _compiler, "_sre",
+                   lambda: _compiler.compile(pattern, int(flags)), keep,
+                   lambda args: _compiler._sre.compile(pattern, *args))
 
 
 def save() -> None:
@@ -97,10 +71,21 @@ def save() -> None:
     _added = False
 
 
-def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern, Optional[tuple]]:
-    """regex.compile, catching the arguments it passes to the C core."""
+def _cached(key: _Key, owner: Any, core_name: str, fresh: Callable[[], Any],
+            keep: Callable[[tuple], Optional[tuple]], rebuild: Callable[[tuple], Any]) -> Any:
+    """The pattern for `key`: rebuilt from the kept arguments of the C core's compile, or
+    compiled by `fresh()` with `owner.<core_name>` (the C core module) watched, and what it was
+    passed kept (as `keep` makes it) for the next process."""
+    global _added
+    store = _loaded()
+    args = store.get(key)
+    if args is not None:
+        try:
+            return rebuild(args)
+        except Exception:  # a stale or damaged entry: compile afresh
+            del store[key]
     captured: list[tuple] = []
-    core = _main._regex
+    core = getattr(owner, core_name)
 
     class Recorder:
         def __getattr__(self, name: str) -> Any:
@@ -110,18 +95,16 @@ def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern, Optiona
             captured.append(args)
             return core.compile(*args)
 
-    _main._regex = Recorder()
+    setattr(owner, core_name, Recorder())
     try:
-        compiled = regex.compile(pattern, flags, cache_pattern=False)  # compiled afresh, so captured
+        compiled = fresh()
     finally:
-        _main._regex = core
-    if len(captured) != 1:  # served from regex's own in-process cache
-        return compiled, None
-    _, used_flags, *rest = captured[0]
-    named_lists = rest[3]
-    if named_lists:
-        return compiled, None
-    return compiled, (int(used_flags), *rest)
+        setattr(owner, core_name, core)
+    kept = keep(captured[0]) if len(captured) == 1 else None
+    if kept is not None:
+        store[key] = kept
+        _added = True
+    return compiled
 
 
 def _path() -> str:
