@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from functools import cache
 
 import pytest
@@ -96,8 +97,9 @@ def test_lone_cr_line_ends():
     strip = lambda keys, drop: [tuple(v for n, v in enumerate(k) if n not in drop) for k in keys]  # noqa: E731
     # same figures, findings and sections; only line:column differ (all on line 1)
     assert strip(indicator_keys(report), {14, 15}) == strip(indicator_keys(base), {14, 15})
-    assert sorted(strip(warning_keys(report), {3, 4})) == sorted(
-        [(c, s, m, t.replace("\n", "\r")) for c, s, m, t in strip(warning_keys(base), {3, 4})])
+    lines_named = lambda m: re.sub(r"line \d+", "line N", m)  # noqa: E731 - messages may name another line
+    assert sorted((c, s, lines_named(m), t) for c, s, m, t in strip(warning_keys(report), {3, 4})) == sorted(
+        [(c, s, lines_named(m), t.replace("\n", "\r")) for c, s, m, t in strip(warning_keys(base), {3, 4})])
     assert strip(section_keys(report), {4}) == strip(section_keys(base), {4})
     assert {i.line for i in report.indicators} == {1}
     assert problems(report.to_dict(), data.decode(report.source.encoding)) == []

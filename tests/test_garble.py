@@ -1,5 +1,6 @@
 """Garbled and slipped wording (issue 5): TX004 garbled-phrase, TX005 fixed-term-slip,
-TX006 generic-title, TX007 stray-full-stop, TX008 split-bound-word, TX009 broken-fixed-word, each on real sentences from the seed and the
+TX006 generic-title, TX007 stray-full-stop, TX008 split-bound-word, TX009 broken-fixed-word,
+TX010 name-variant, TX011 off-topic-clause, each on real sentences from the seed and the
 national reports."""
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ import pytest
 from tonglaio_parse import sections
 from tonglaio_parse.checks import Context, run_checks
 from tonglaio_parse.normalize import normalize
+
+# the seed's education paragraph (line 99), whose last clause is about health care, and the
+# health paragraph after it (line 101)
+EDUCATION = "加快建设教育强市。坚持教育优先发展“四个机制”,以实施教育数字化应用提升工程为牵引,努力办好人民满意的教育。着力提升学校管理水平,健全校长园长队伍选用管用机制,打造高素质专业化校园长队伍,强化师德师风和校园安全建设,构建高质量教育生态;建设智慧校园示范校24个,推动校园管理向精细化、科学化转型。着力提升教育质量,持续加强教师队伍建设,引进高层次人才180人以上,实现中小学教师市级培训全覆盖;启动教研能力提升行动,配齐配强专职教研员;坚持“五育并举”,促进学生全面发展;升级通辽教育公共服务平台,以数字技术深度融合课堂教学,促进教育教学质量整体跃升。着力提升教育综合竞争力,加快创建“学前教育普及普惠县”“义务教育优质均衡发展县”,全面实施县域普通高中振兴行动,推动职业院校“双高双优”创建,全面提升医疗卫生健康影响力。"
+HEALTH = "增进全民健康福祉。坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手,聚力解决群众看病就医难愁盼问题,全面提升医疗卫生健康服务水平。着力提升“三医”协同发展和治理能力,深化公立医院编制、服务价格、薪酬制度、综合监管改革,深推做实紧密型城市医疗集团和县域医共体,完善全民健康数字化体系,实现全市二级以上公立医院检查检验结果互认共享全覆盖。着力提升诊疗救治能力,扎实推进自治区区域医疗中心、区域专科医疗中心、临床重点专科建设,实施医疗卫生强基工程,全面建成县域诊疗服务“五大中心”,更好满足群众就近享有优质医疗服务的需求。着力提升公共卫生服务能力,启动建设市疾控中心实验室项目,加强传染病监测预警,抓实免疫规划、地方病防治,促进医防协同融合,降低重点传染病发病率;设立市旗两级诊疗服务中心、慢病管理中心,开展心理健康服务、家庭医生“签约有感”行动,守护好群众身心健康。"
 
 
 def found(text: str, code: str) -> list[tuple[int, int, str]]:
@@ -30,6 +36,14 @@ POSITIVE = [  # (code, sentence, line, column, flagged text) — sentences from 
      1, 28, "《文艺精品力作》"),
     ("TX008", "“十五五”时期,是基本实现社会主义现代化夯坚实基础、全面发展的关键时期。", 1, 21, "夯坚实"),
     ("TX009", "提升招商精准度和成功率,力争招商引到投资资金增长8%以上。", 1, 15, "招商引到"),
+    ("TX010", "实训基地投入使用。中央财政支持公立中心医院与高质量发展示范项目成功获批。\n\n"
+              "增进全民健康福祉。坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手。",
+     1, 10, "中央财政支持公立中心医院与高质量发展示范项目"),
+    ("TX010", "坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手。\n"
+              "中央财政支持公立医院改革与高质量发展示范项目成功获批。\n"
+              "中央财政支持公立中心医院与高质量发展示范项目成功获批。",  # the rarer form
+     3, 1, "中央财政支持公立中心医院与高质量发展示范项目"),
+    ("TX011", EDUCATION + "\n\n" + HEALTH, 1, 348, "全面提升医疗卫生健康影响力"),
 ]
 
 NEGATIVE = [  # (code, sentence) — real text that must stay quiet
@@ -64,6 +78,24 @@ NEGATIVE = [  # (code, sentence) — real text that must stay quiet
     ("TX007", "常住人口城镇化率达到60%。超过一半人口居住在城镇。"),  # national 2016
     ("TX007", "启动一批重大项目。完成铁路投资8000亿元。"),  # national 2016
     ("TX007", "单位国内生产总值能耗下降。扩大5G规模化应用。"),  # national 2025
+    # two names that share their ends, a name repeated as it is, a series (the seed, national 2011, 1955)
+    ("TX010", "中央财政支持普惠托育服务发展示范项目获批实施。\n"
+              "坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手。"),
+    ("TX010", "实施国家中长期科学和技术发展规划纲要。实施国家中长期教育改革和发展规划纲要。"),
+    ("TX010", "中央财政支持公立医院改革与高质量发展示范项目成功获批。\n"
+              "坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手。"),
+    ("TX010", "为完成发展国民经济的第一个五年计划而奋斗。为完成发展国民经济的第二个五年计划而奋斗。"),
+    # the seed's paragraphs in their places; a clause of a related topic (national 2005, 2010, 2012)
+    ("TX011", EDUCATION.replace("全面提升医疗卫生健康影响力", "全面提升教育综合竞争力") + "\n\n" + HEALTH),
+    ("TX011", HEALTH),
+    ("TX011", "大力发展社会主义先进文化。加强思想道德建设，弘扬以爱国主义为核心的民族精神和以改革创新为核心的"
+              "时代精神，弘扬集体主义、社会主义思想。加强和改进未成年人思想道德建设和大学生思想政治教育。"
+              "推动文化体制改革和机制创新，加快文化事业和文化产业发展。发展文学艺术、新闻出版和广播影视业。"
+              "加快农村基层文化建设，提高广播电视“村村通”水平。"),
+    ("TX011", "稳步推进医药卫生事业改革发展。组织实施医药卫生体制改革。中央财政医疗卫生支出1277亿元，"
+              "比上年增长49.5%。城镇职工和城镇居民基本医疗保险参保4.01亿人，新型农村合作医疗制度覆盖8.3亿人。"),
+    ("TX011", "加强农业农村基础设施建设。要搞好灌区配套改造和小型农田水利建设，大力发展节水农业，"
+              "大规模建设旱涝保收高标准基本农田。加强农村水电路气以及文化体育等基础设施建设，推进农村环境治理。"),
 ]
 
 
@@ -82,3 +114,11 @@ def test_fixed_term_slip_message_names_the_term():
     ctx = Context(norm, sections.build_sections(norm))
     (w,) = [w for w in run_checks(ctx) if w.code == "TX005"]
     assert "人民代表大会" in w.message and w.severity == "info"
+
+
+def test_name_variant_message_names_the_other_line():
+    text = "中央财政支持公立中心医院与高质量发展示范项目成功获批。\n\n坚持以实施中央财政支持公立医院改革与高质量发展示范项目为总抓手。"
+    norm = normalize(text)
+    ctx = Context(norm, sections.build_sections(norm))
+    (w,) = [w for w in run_checks(ctx) if w.code == "TX010"]
+    assert "line 3" in w.message and "公立医院改革" in w.message and w.severity == "info"

@@ -154,7 +154,7 @@ def registered_codes() -> set[str]:
 
 
 def _load() -> None:
-    from . import layout, inputs, text, garble, wording, numbers, structure  # noqa: F401  (registers, in this order)
+    from . import layout, inputs, text, garble, wording, coherence, numbers, structure  # noqa: F401  (registers, in this order)
 
 
 def run_checks(ctx: Context, disabled: Iterable[str] = ()) -> list[Warning]:
