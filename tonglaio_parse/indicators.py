@@ -22,7 +22,6 @@ _CLAUSE_MARK = rx.compile(r"[,:;。!?\n]")
 _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
 _FROM = rx.compile(r"(?:从|由)(?:不到|不足|约)?$")
-_MARK_CHARS = {_SENTENCE_END.pattern: "。!?;\n", _CLAUSE_MARK.pattern: ",:;。!?\n"}
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
 _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
@@ -276,14 +275,17 @@ def _close(text: str, prev_end: int, start: int) -> bool:
     return len(gap) <= 4 and "\n" not in gap
 
 
-def _last_end(rx: regex.Pattern, text: str, pos: int, window: int = 300) -> int:
-    """End of the last match of rx in the `window` characters before pos (or the window's start)."""
+def _last_end(marks: regex.Pattern, text: str, pos: int, window: int = 300) -> int:
+    """End of the last mark (a character of `marks`) in the `window` characters before pos, or
+    the window's start: one search backwards from pos."""
     lo = max(0, pos - window)
-    k = text.rfind  # the marks are single characters: scan back with rfind, no Python loop per char
-    best = -1
-    for ch in _MARK_CHARS[rx.pattern]:
-        best = max(best, k(ch, lo, pos))
-    return best + 1 if best != -1 else lo
+    m = _backwards(marks.pattern).search(text, lo, pos)
+    return m.end() if m else lo
+
+
+@cache
+def _backwards(class_pattern: str) -> regex.Pattern:
+    return rx.compile(class_pattern, regex.REVERSE)
 
 
 def _status(before: str, part: Optional[str], r: _Rules, near: Optional[Period] = None,

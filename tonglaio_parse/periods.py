@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re as _re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Optional
 
 import regex
@@ -29,7 +29,7 @@ _CURRENT = "current"
 _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
 _BASE_GAP = rx.compile(r"[^,。;:!?\n0-9]{0,12}")  # 相比增长 / 年均增长 between the base and the figure
 _AVERAGE = rx.compile(r"年均|平均每年|年平均")
-_CLAUSE_STOPS = ",。;:!?\n"
+_LAST_CLAUSE_STOP = rx.compile(r"[,。;:!?\n]", regex.REVERSE)
 
 
 @cache
@@ -111,7 +111,7 @@ class TimeMarks:
         found = self._between(sent_start, pos) or \
             [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]]
         near = found[-1][2] if found and found[-1][2] is not _CURRENT else None
-        marks = list(_marks(_arabic_years(heading), self.year)) if heading and not found else []
+        marks = _heading_marks(heading, self.year) if heading and not found else []
         head = marks[-1][2] if marks and marks[-1][2] is not _CURRENT else None
         return near, head
 
@@ -120,10 +120,8 @@ class TimeMarks:
         para_start = text.rfind("\n", 0, pos) + 1
         para_end = text.find("\n", pos)
         para_end = len(text) if para_end == -1 else para_end
-        sent_start = para_start
-        for m in _SENTENCE_END.finditer(text, max(para_start, pos - 400), pos):
-            sent_start = m.end()
-        return para_start, para_end, sent_start
+        m = _last_sentence_end().search(text, max(para_start, pos - 400), pos)  # backwards
+        return para_start, para_end, m.end() if m else para_start
 
     def period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
         p = self._period_for(pos, status, heading)
@@ -133,15 +131,19 @@ class TimeMarks:
         """比2002年增长65.5%, 年均增长10.6% in a review of 2007: both span 2003-2007."""
         if p.start != p.end:
             return p
-        clause_start = max(self.text.rfind(c, 0, pos) for c in _CLAUSE_STOPS) + 1
+        clause_start = self._clause_start(pos)
         base = self._base(clause_start, pos)
         if base is None and _AVERAGE.match(self.text, clause_start):  # the clause before set it
-            prev = max(self.text.rfind(c, 0, clause_start - 1) for c in _CLAUSE_STOPS) + 1
+            prev = self._clause_start(clause_start - 1) if clause_start else 0
             m = _BASE_YEAR.search(self.arabic, prev, clause_start)
             base = int(m.group("year")) if m else None
         if base is not None and base + 1 < p.end:
             return Period(base + 1, p.end)
         return p
+
+    def _clause_start(self, pos: int) -> int:
+        m = _LAST_CLAUSE_STOP.search(self.text, 0, pos)  # searched backwards from pos
+        return m.end() if m else 0
 
     def _base(self, lo: int, pos: int) -> Optional[int]:
         for m in _BASE_YEAR.finditer(self.arabic, lo, pos):
@@ -153,7 +155,7 @@ class TimeMarks:
         para_start, para_end, sent_start = self._bounds(pos)
         found = self._between(sent_start, pos) or \
             [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \
-            (list(_marks(_arabic_years(heading), self.year)) if heading else [])
+            (_heading_marks(heading, self.year) if heading else [])
         if found:
             return self._resolve(found[-1][2], status)
         later = self._between(pos, min(para_end, pos + 200))
@@ -167,6 +169,17 @@ class TimeMarks:
         if self.year is None:
             return None
         return Period(self.year, self.year) if status == "target" else Period(self.year - 1, self.year - 1)
+
+
+@cache
+def _last_sentence_end() -> regex.Pattern:
+    return rx.compile(_SENTENCE_END.pattern, regex.REVERSE)
+
+
+@lru_cache(maxsize=256)
+def _heading_marks(heading: str, year: Optional[int]) -> list:
+    """The time words of a section heading (asked for every figure under it)."""
+    return list(_marks(_arabic_years(heading), year))
 
 
 def _marks(text: str, year: Optional[int]):

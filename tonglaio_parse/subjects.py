@@ -76,12 +76,10 @@ def verb_direction(phrase: str) -> Optional[str]:
 def clean(phrase: str) -> Optional[str]:
     """Strip verbs, cue words, years and stray punctuation from both ends, whole jieba tokens
     only (again when a year was cut: 1950年到1997年全国公路建设投资)."""
-    s = phrase
-    for _ in range(3):
-        before = s
-        s = _strip_tokens(_YEAR_EDGES.sub("", s.strip(EDGE)))
-        if s == before or not s:
-            break
+    s = _strip_tokens(_YEAR_EDGES.sub("", phrase.strip(EDGE)))
+    bare = _YEAR_EDGES.sub("", s)
+    if bare != s:  # a year the cue words hid: 1950年到1997年全国…
+        s = _strip_tokens(bare)
     return _balance_quotes(s) or None
 
 
