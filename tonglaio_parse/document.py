@@ -62,8 +62,8 @@ def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
     (我代表国务院), then the place the text names most often."""
     t, explicit = _rules()
     head = text[:3000]
-    for rx in explicit:
-        m = rx.search(head)
+    for pattern in explicit:
+        m = pattern.search(head)
         if m:
             return m.group("region")
     if any(cue in head for cue in t["national_cues"]):

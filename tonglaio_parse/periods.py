@@ -58,8 +58,8 @@ def _arabic_years(text: str) -> str:
 def document_year(text: str, path: Optional[str] = None) -> Optional[int]:
     doc, _, _, _ = _rules()
     head = _arabic_years(text[:20000])
-    for rx, offset in doc:
-        m = rx.search(head)
+    for pattern, offset in doc:
+        m = pattern.search(head)
         if m:
             return int(m.group("year")) + offset
     if path:

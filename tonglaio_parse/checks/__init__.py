@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable, Optional
 
-import regex
-
 from .. import rx
 from ..model import Section, Warning
 from ..normalize import Normalized

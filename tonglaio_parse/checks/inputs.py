@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from .. import rx
 from ..rules import compile_rule, table
 from ..normalize import converter, same_length
@@ -89,8 +87,8 @@ def mojibake(ctx: Context) -> None:
     passes = [(_LATIN_RUN, ("cp1252", "latin-1"), "Latin-1")]
     if _may_be_gbk_mojibake(text):
         passes.insert(0, (_GBK_RUN, ("gb18030",), "GBK"))
-    for rx, codecs, what in passes:
-        for m in rx.finditer(text):
+    for pattern, codecs, what in passes:
+        for m in pattern.finditer(text):
             if len(m.group()) < (min_run if what == "GBK" else 4):
                 continue
             for codec in codecs:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
 from .. import rx
 from ..rules import compile_rule, patterns, table
 from ..sections import SectionIndex
