@@ -1,6 +1,6 @@
 """Garbled and slipped wording (issue 5): TX004 garbled-phrase, TX005 fixed-term-slip,
 TX006 generic-title, TX007 stray-full-stop, TX008 split-bound-word, TX009 broken-fixed-word,
-TX010 name-variant, TX011 off-topic-clause, each on real sentences from the seed and the
+TX010 name-variant, TX011 off-topic-clause, TX012 stranded-double, each on real sentences from the seed and the
 national reports."""
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ POSITIVE = [  # (code, sentence, line, column, flagged text) — sentences from 
               "中央财政支持公立中心医院与高质量发展示范项目成功获批。",  # the rarer form
      3, 1, "中央财政支持公立中心医院与高质量发展示范项目"),
     ("TX011", EDUCATION + "\n\n" + HEALTH, 1, 348, "全面提升医疗卫生健康影响力"),
+    ("TX012", "向各民主党派、工商联、无党派人士和广大团体、向驻市市区直单位、解放军、武警部队,表示衷心的感谢!",
+     1, 24, "驻市市区直"),
+    ("TX012", "感谢驻市市区直单位的支持。", 1, 3, "驻市市区直"),
 ]
 
 NEGATIVE = [  # (code, sentence) — real text that must stay quiet
@@ -88,6 +91,12 @@ NEGATIVE = [  # (code, sentence) — real text that must stay quiet
     # the seed's paragraphs in their places; a clause of a related topic (national 2005, 2010, 2012)
     ("TX011", EDUCATION.replace("全面提升医疗卫生健康影响力", "全面提升教育综合竞争力") + "\n\n" + HEALTH),
     ("TX011", HEALTH),
+    # a doubled character that is a name, a dictionary word's, or a compound's (the seed, national 2006-2008)
+    ("TX012", "加快他拉水水库引调水项目建设。"),
+    ("TX012", "免除学杂费,并为家庭经济困难学生免费提供教科书和补助寄宿生生活费。"),
+    ("TX012", "今年拟从去年超收收入中安排一部分。"),
+    ("TX012", "坚持以人民为中心,让人人享有基本医疗卫生服务,家家户户用上清洁能源,常常看看一一落实,年年增收。"),
+    ("TX012", "加快城市市政建设,实现直辖市市长会议制度化。"),
     ("TX011", "大力发展社会主义先进文化。加强思想道德建设，弘扬以爱国主义为核心的民族精神和以改革创新为核心的"
               "时代精神，弘扬集体主义、社会主义思想。加强和改进未成年人思想道德建设和大学生思想政治教育。"
               "推动文化体制改革和机制创新，加快文化事业和文化产业发展。发展文学艺术、新闻出版和广播影视业。"

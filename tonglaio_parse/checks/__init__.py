@@ -152,7 +152,7 @@ def registered_codes() -> set[str]:
 
 
 def _load() -> None:
-    from . import layout, inputs, text, garble, wording, coherence, numbers, structure  # noqa: F401  (registers, in this order)
+    from . import layout, inputs, text, garble, wording, coherence, stranded, numbers, structure  # noqa: F401  (registers, in this order)
 
 
 def run_checks(ctx: Context, disabled: Iterable[str] = ()) -> list[Warning]:

@@ -1,0 +1,75 @@
+"""TX012: a slip an editor finds by knowing how the words should segment (issue 5).
+
+TX012 a character doubled across a word boundary that strands the characters around it
+      (向驻市市区直单位: 驻/市/市区/直 — 驻市 and 市区 share one 市, and 驻 and 直 are left
+      standing alone). Only a doubled Han character is a candidate (one stdlib scan), and jieba
+      segments a dozen characters around it: without its HMM the doubled pair must split into a
+      lone character and a word, with a lone character on both sides; with the HMM the lone
+      character and the one before it must read as a two-character word (驻市), so a
+      transliterated name (他拉水水库: 他拉水) or a word of the dictionary (寄宿/生/生活费) is left.
+"""
+from __future__ import annotations
+
+from .. import rx
+from ..segment import tokenizer
+from . import Context, check
+
+_H = "\u3400-\u9fff"
+_DOUBLE = rx.compile_std(rf"([{_H}])\1")
+_NOT_HAN = rx.compile_std(rf"[^{_H}]")
+_NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
+_FUNC = set("的了在是和与及等对为把将要并也都个中以其之而或由从向到被所这那该各每此")
+_SIDE = 6  # characters of context on each side of the pair
+
+
+def _han_run(text: str, lo: int, hi: int, i: int) -> tuple[int, int]:
+    """The run of Han characters around i, cut to [lo, hi)."""
+    s = i
+    while s > lo and "\u3400" <= text[s - 1] <= "\u9fff":
+        s -= 1
+    e = i
+    while e < hi and "\u3400" <= text[e] <= "\u9fff":
+        e += 1
+    return s, e
+
+
+@check("TX012")
+def stranded_double(ctx: Context) -> None:
+    body = ctx.body_paragraphs()
+    if not body:
+        return
+    lo, hi = body[0].start, body[-1].end
+    text = ctx.norm.text
+    tok = tokenizer()
+    freq = tok.FREQ
+    for m in _DOUBLE.finditer(text, lo, hi):
+        i = m.start()
+        x = text[i]
+        if x in _NUMERAL or i - 2 < lo or i + 4 > hi:
+            continue
+        a, c = text[i - 1], text[i + 3]
+        if a in _FUNC or c in _FUNC or a in _NUMERAL or c in _NUMERAL or (a + x) in freq \
+                or (x + text[i + 2]) not in freq:
+            continue  # cheap tests first: jieba only for a lone a before a two-character word
+        s, e = _han_run(text, max(lo, i - _SIDE), min(hi, i + 2 + _SIDE), i)
+        if i - s < 2 or e - i < 4:
+            continue
+        w = text[s:e]
+        plain = [(t, a + s, b + s) for t, a, b in tok.tokenize(w, HMM=False)]
+        at = {a: k for k, (_, a, _) in enumerate(plain)}
+        k = at.get(i)
+        if k is None or k == 0 or k + 2 >= len(plain):
+            continue
+        (a, _, _), (lone, _, _), (word, _, we), (c, _, ce) = plain[k - 1:k + 3]
+        if lone != x or len(a) != 1 or len(word) != 2 or len(c) != 1 or not word.startswith(x):
+            continue
+        if a in _FUNC or c in _FUNC or a in _NUMERAL or c in _NUMERAL:
+            continue
+        if (a + x + x + word[1:]) in tok.FREQ or (x + word) in tok.FREQ:
+            continue
+        hmm = {(t, a_ + s) for t, a_, _ in tok.tokenize(w, HMM=True)}
+        if (a + x, i - 1) not in hmm:
+            continue
+        ctx.warn_norm("TX012", i - 1, ce,
+                      f"'{text[i - 1:ce]}' segments {a}/{x}/{word}/{c}: '{x}' doubled between "
+                      f"'{a}{x}' and '{word}', leaving '{a}' and '{c}' stranded (one '{x}' too many?)")
