@@ -6,6 +6,7 @@ NU numbers (numbers.py), ST structure (structure.py).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterable, Optional
@@ -94,6 +95,7 @@ class Context:
     found: list[Warning] = field(default_factory=list)
     _paras: Optional[list[Para]] = field(default=None, repr=False)
     body: Optional[tuple[int, int]] = field(default=None, repr=False)  # ORIGINAL span of the report proper
+    _body_paras: Optional[tuple] = field(default=None, repr=False)  # (body, its paragraphs)
 
     def warn(self, code: str, start: int, end: int, message: Optional[str] = None) -> None:
         """Record a finding at ORIGINAL offsets [start, end)."""
@@ -124,11 +126,22 @@ class Context:
         return self._paras
 
     def body_paragraphs(self) -> list[Para]:
-        """Paragraphs inside the report proper (site furniture before and after left out)."""
+        """Paragraphs inside the report proper (site furniture before and after left out); found
+        by bisection and kept until `body` changes (LA007/LA008 set it)."""
+        paras = self.paragraphs()
         if self.body is None:
-            return self.paragraphs()
-        lo, hi = self.body
-        return [p for p in self.paragraphs() if lo <= self.norm.orig(p.start) < hi]
+            return paras
+        if self._body_paras is None or self._body_paras[0] != self.body:
+            lo, hi = self.body
+            start = lambda p: self.norm.orig(p.start)  # noqa: E731
+            first, last = bisect.bisect_left(paras, lo, key=start), bisect.bisect_left(paras, hi, key=start)
+            self._body_paras = (self.body, paras[first:last])
+        return self._body_paras[1]
+
+    def body_span(self) -> Optional[tuple[int, int]]:
+        """[start, end) of the body paragraphs in normalised offsets; None when there are none."""
+        body = self.body_paragraphs()
+        return (body[0].start, body[-1].end) if body else None
 
 
 Check = Callable[[Context], None]

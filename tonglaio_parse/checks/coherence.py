@@ -33,19 +33,6 @@ def _rules() -> dict:
     return table("wording.toml")
 
 
-def _body_span(ctx: Context) -> tuple[int, int]:
-    """[start, end) in normalised offsets of the body paragraphs (bisected: ctx.body_paragraphs()
-    maps every paragraph's offset back to the original, a third of this check's cost)."""
-    paras = ctx.paragraphs()
-    if ctx.body is None or not paras:
-        return (paras[0].start, paras[-1].end) if paras else (0, 0)
-    blo, bhi = ctx.body
-    orig = ctx.norm.orig
-    first = bisect.bisect_left(paras, blo, key=lambda p: orig(p.start))
-    last = bisect.bisect_left(paras, bhi, key=lambda p: orig(p.start))
-    return (paras[first].start, paras[last - 1].end) if first < last else (0, 0)
-
-
 @cache
 def _heads_rx(heads: tuple[str, ...]):
     """The heads as one alternation (the stdlib engine scans for their first characters: a
@@ -59,7 +46,7 @@ def name_variant(ctx: Context) -> None:
     heads = r["variant_heads"]
     k = int(r["variant_anchor"])
     most = int(r["variant_max_middle"])
-    lo, hi = _body_span(ctx)
+    lo, hi = ctx.body_span() or (0, 0)
     text = ctx.norm.text[lo:hi]
     keys = [text[m.end() - k:m.end()] for m in _heads_rx(tuple(heads)).finditer(text, k)]
     seen: set[int] = set()
@@ -170,7 +157,7 @@ def off_topic_clause(ctx: Context) -> None:
     longest, reach = int(t["max_topic_sentence"]), int(t["neighbourhood"])
     least, share, clause_words = int(t["min_topic_hits"]), float(t["min_topic_share"]), int(t["min_clause_words"])
     related = {frozenset(pair) for pair in t["related"]}
-    lo, hi = _body_span(ctx)
+    lo, hi = ctx.body_span() or (0, 0)
     every = ctx.paragraphs()
     paras = every[bisect.bisect_left(every, lo, key=lambda p: p.start):
                   bisect.bisect_left(every, hi, key=lambda p: p.start)]

@@ -35,10 +35,10 @@ def _han_run(text: str, lo: int, hi: int, i: int) -> tuple[int, int]:
 
 @check("TX012")
 def stranded_double(ctx: Context) -> None:
-    body = ctx.body_paragraphs()
-    if not body:
+    span = ctx.body_span()
+    if span is None:
         return
-    lo, hi = body[0].start, body[-1].end
+    lo, hi = span
     text = ctx.norm.text
     tok = tokenizer()
     freq = tok.FREQ

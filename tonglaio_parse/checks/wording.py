@@ -68,10 +68,10 @@ def fixed_term_slip(ctx: Context) -> None:
     local = _rules()["local_substitutions"]
     freq = tokenizer().FREQ
     text = ctx.norm.text
-    body = ctx.body_paragraphs()
-    if not body:
+    span = ctx.body_span()
+    if span is None:
         return
-    lo, hi = body[0].start, body[-1].end
+    lo, hi = span
     seen: set[int] = set()
     for anchor, entries in anchors.items():
         if anchor not in text:
@@ -191,10 +191,10 @@ def split_bound_word(ctx: Context) -> None:
     right, left, rpat, lpat, _, _ = _bound()
     freq = tokenizer().FREQ
     text = ctx.norm.text
-    body = ctx.body_paragraphs()
-    if not body:
+    span = ctx.body_span()
+    if span is None:
         return
-    lo, hi = body[0].start, body[-1].end
+    lo, hi = span
     hits = []
     for m in rpat.finditer(text, lo, hi):
         i = m.start()
@@ -224,10 +224,10 @@ def broken_fixed_word(ctx: Context) -> None:
     _, _, _, _, contexts, pattern = _bound()
     freq = tokenizer().FREQ
     text = ctx.norm.text
-    body = ctx.body_paragraphs()
-    if not body:
+    span = ctx.body_span()
+    if span is None:
         return
-    lo, hi = body[0].start, body[-1].end
+    lo, hi = span
     for m in pattern.finditer(text, lo, hi):
         s = _context_start(text, m.start(), contexts)
         if s is None or s + 4 >= hi:
