@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", help="folder of reports for the batch rows (e.g. ../shared/corpus/national)")
     ap.add_argument("--seed", default=str(SEED), help="the one report for the parse rows")
     ap.add_argument("-n", "--runs", type=int, default=5, help="runs per short command (median)")
-    ap.add_argument("--batch-runs", type=int, default=3, help="runs per batch and corpus command (median)")
+    ap.add_argument("--batch-runs", type=int, default=5, help="runs per batch and corpus command (median)")
     ap.add_argument("-o", "--output", default="bench-results.json", help="JSON results here ('-': stdout)")
     ap.add_argument("--quick", action="store_true", help="seed only, one run each: a smoke test")
     ap.add_argument("--timeout", type=float, default=900, help="kill a measured process after this many seconds")
