@@ -70,6 +70,14 @@ def test_heading_gives_the_period_when_the_paragraph_has_none():
                    heading="“十三五”时期发展成就和“十四五”时期主要目标任务\n着力提升发展质量效益") == Period(2021, 2025)
 
 
+@pytest.mark.parametrize("status, expected", [("actual", Period(1993, 1993)), ("target", Period(1994, 1994))])
+def test_a_heading_naming_two_years_gives_a_result_the_past_one(status, expected):
+    # the 1994 report: 1993年国内工作的回顾和1994年工作的基本方针
+    heading = "1993年国内工作的回顾和1994年工作的基本方针"
+    assert _period("国内生产总值突破3万亿元大关,比上年增长13.4%。", "13.4%", status, 1994,
+                   heading=heading) == expected
+
+
 def test_no_year_no_relative_period():
     assert periods.TimeMarks("今年增长5%。", None).period_for(4, "target") is None
 

@@ -155,13 +155,24 @@ class TimeMarks:
         para_start, para_end, sent_start = self._bounds(pos)
         found = self._between(sent_start, pos) or \
             [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \
-            (_heading_marks(heading, self.year) if heading else [])
+            self._heading_for(heading, status)
         if found:
             return self._resolve(found[-1][2], status)
         later = self._between(pos, min(para_end, pos + 200))
         if later:
             return self._resolve(later[0][2], status)
         return self._resolve(_CURRENT, status)
+
+    def _heading_for(self, heading: str, status: str) -> list:
+        """The heading's time words; of a heading naming two years (1993年国内工作的回顾和1994年
+        工作的基本方针) a result takes the past one, a target the other."""
+        marks = _heading_marks(heading, self.year) if heading else []
+        years = [m for m in marks if m[2] is not _CURRENT]
+        if self.year is None or len({m[2] for m in years}) < 2:
+            return marks
+        past = [m for m in years if m[2].end < self.year]
+        ahead = [m for m in years if m[2].end >= self.year]
+        return (past if status == "actual" else ahead) or marks
 
     def _resolve(self, p, status: str) -> Optional[Period]:
         if p is not _CURRENT:
