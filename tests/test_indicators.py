@@ -150,6 +150,9 @@ CASES = [
      "地方政府专项债券", "special_bonds", "increase", T, (2024, 2024), None),
     ("flow-counts-its-increase", "去年城镇新增就业1244万人。", 2024, "1244万人", 0,
      "城镇新增就业", "new_urban_jobs", "increase", R, (2023, 2023), None),
+    # the name of a plan is no target cue in a review (2025 report)
+    ("plan-name-is-no-cue", SEED_REVIEW + "出台实施新型城镇化战略五年行动计划,扎实推进城市更新,常住人口城镇化率提高到67%。",
+     2025, "67%", 0, "常住人口城镇化率", "urbanization_rate", "level", R, (2024, 2024), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.

@@ -50,6 +50,7 @@ class _Rules:
     target: regex.Pattern
     actual: regex.Pattern
     strong_target: regex.Pattern
+    not_cues: regex.Pattern
     review_titles: regex.Pattern
     plan_titles: regex.Pattern
     ratio_words: tuple[str, ...]
@@ -97,6 +98,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         target=rx.compile(alternation(st["target"])),
         actual=rx.compile(alternation(st["actual"])),
         strong_target=rx.compile(alternation(st["strong_target"])),
+        not_cues=rx.compile(alternation(st["not_cues"])),
         review_titles=rx.compile(alternation(st["review_titles"])),
         plan_titles=rx.compile(alternation(st["plan_titles"])),
         ratio_words=tuple(t["subject"]["ratio_words"]),
@@ -293,6 +295,7 @@ def _status(before: str, part: Optional[str], r: _Rules, near: Optional[Period] 
     """target or actual: a time word of the sentence or paragraph first (a past year reports a
     result, this year or later sets a target), then the part (review / plan), then a time word
     of the section headings, then cue words."""
+    before = r.not_cues.sub(lambda m: "□" * len(m.group()), before)  # 五年行动计划 is a name
     clause = before[-40:]
     by_time = _by_time(near, year, clause, r)
     if by_time:
