@@ -151,7 +151,8 @@ CASES = [
     ("flow-counts-its-increase", "去年城镇新增就业1244万人。", 2024, "1244万人", 0,
      "城镇新增就业", "new_urban_jobs", "increase", R, (2023, 2023), None),
     # the name of a plan is no target cue in a review (2025 report)
-    ("plan-name-is-no-cue", SEED_REVIEW + "出台实施新型城镇化战略五年行动计划,扎实推进城市更新,常住人口城镇化率提高到67%。",
+    ("plan-name-is-no-cue", "一、2024年工作回顾\n过去一年,我们做了很多工作。\n四是统筹城乡区域协调发展,优化经济布局。"
+     "出台实施新型城镇化战略五年行动计划,扎实推进城市更新,常住人口城镇化率提高到67%。\n二、2025年政府工作任务\n",
      2025, "67%", 0, "常住人口城镇化率", "urbanization_rate", "level", R, (2024, 2024), None),
 ]
 
