@@ -154,6 +154,13 @@ CASES = [
     ("plan-name-is-no-cue", "一、2024年工作回顾\n过去一年,我们做了很多工作。\n四是统筹城乡区域协调发展,优化经济布局。"
      "出台实施新型城镇化战略五年行动计划,扎实推进城市更新,常住人口城镇化率提高到67%。\n二、2025年政府工作任务\n",
      2025, "67%", 0, "常住人口城镇化率", "urbanization_rate", "level", R, (2024, 2024), None),
+    # the value a change starts from is a result of its base year (2013, 2015 reports)
+    ("from-value-of-base-year", "财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右,赤字率和债务负担率保持在安全水平。",
+     2013, "2.8%", 0, "财政赤字占国内生产总值的比重", "deficit_ratio", "level", R, (2009, 2009), None),
+    ("to-value-of-last-year", "财政赤字占国内生产总值的比重从2009年的2.8%降到去年的1.5%左右,赤字率和债务负担率保持在安全水平。",
+     2013, "1.5%左右", 0, "财政赤字占国内生产总值的比重", "deficit_ratio", "level", R, (2012, 2012), "approx"),
+    ("from-value-is-last-years", "今年拟安排财政赤字1.62万亿元,比去年增加2700亿元,赤字率从去年的2.1%提高到2.3%。", 2015,
+     "2.1%", 0, "赤字率", "deficit_ratio", "level", R, (2014, 2014), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.

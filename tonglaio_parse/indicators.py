@@ -21,7 +21,11 @@ _SENTENCE_END = rx.compile(r"[。!?;\n]")
 _CLAUSE_MARK = rx.compile(r"[,:;。!?\n]")
 _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
-_FROM = rx.compile(r"(?:从|由)(?:不到|不足|约)?$")
+_FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
+_FULL_STOP = rx.compile(r"[。!?\n]")  # a sentence in the wide sense: 与1978年相比,…;…由1121亿元
+_TO_AFTER = rx.compile(r"[^,。;:!?\n0-9]{0,6}?(?:到|至)")  # 增加到 / 提高至 / 到
+_FROM_YEAR = rx.compile(r"(?:从|由)(?P<year>(?:19|20)\d\d)年的?(?:不到|不足|约)?$")
+_BASE_OF_SENTENCE = rx.compile(r"(?:与|同|比|较)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
 _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
@@ -138,15 +142,27 @@ def interpret(text: str, quantities: list[Quantity], part_kind: Callable[[int], 
             canon = canonical_id(rd.subject, rd.direction, q.dimension, r)
             if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb
                 canon = canonical_id(rd.phrase, rd.direction, q.dimension, r)
-            p = period
-            if p and p.end > p.start and status == "actual" and canon in r.annual_level \
+            p, st = period, status
+            if _FROM.search(text, max(0, q.start - 10), q.start) and _TO_AFTER.match(text, q.end):
+                # 由1121亿元增加到2220亿元: the first is the level it started from, a result of
+                # the base year (由1978年的…, 与1978年相比) or of the year before the figure's
+                base = _from_year(marks.arabic, _last_end(_FULL_STOP, text, q.start), q.start)
+                y = base if base is not None else (p.start - 1 if p else None)
+                p, st = (Period(y, y) if y is not None else None), "actual"
+            elif p and p.end > p.start and status == "actual" and canon in r.annual_level \
                     and "年均" not in text[sent_start:q.start]:
-                # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the levels of the year before
-                # the span and of its last year
-                y = p.start - 1 if _FROM.search(text, max(0, q.start - 4), q.start) else p.end
-                p = Period(y, y)
-            out.append(Meaning(q, rd.subject, canon, rd.direction, status, p, rd.unpaired))
+                # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year
+                p = Period(p.end, p.end)
+            out.append(Meaning(q, rd.subject, canon, rd.direction, st, p, rd.unpaired))
     return out
+
+
+def _from_year(arabic: str, sent_start: int, pos: int) -> Optional[int]:
+    """The year a from-value is of: 由1978年的36.5% / 与1978年相比, …由3480亿元."""
+    m = _FROM_YEAR.search(arabic, max(sent_start, pos - 10), pos)
+    if m is None:
+        m = _BASE_OF_SENTENCE.search(arabic, sent_start, pos)
+    return int(m.group("year")) if m else None
 
 
 def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) -> int:
