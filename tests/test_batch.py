@@ -47,6 +47,8 @@ def fake_parse(path: str, options) -> Report:
         raise RuntimeError("boom")
     if data.startswith(b"SLOW"):
         time.sleep(float(data.split()[1]))
+    if data.startswith(b"DIE"):
+        os._exit(1)  # a worker killed (out of memory, kill -9)
     return fake_report(path, data)
 
 
@@ -106,6 +108,18 @@ def test_order_is_the_input_order_and_bad_files_do_not_stop_the_batch(mixed, job
     assert out[3].error.endswith("internal error: RuntimeError: boom")
     assert "empty" in out[4].error
     assert out[0].report.text == ""  # not shipped between processes
+
+
+def test_a_dead_worker_fails_its_files_and_the_batch_goes_on(tmp_path):
+    # the largest file goes first: its worker dies while most files are still to hand out
+    files = [write(tmp_path, f"r-{2000 + k}.txt", "DIE\n" + "x" * 999 if k == 3 else f"SLOW 0.05\n{k}\n")
+             for k in range(9)]
+    out = list(batch.run(files, jobs=2, parse=fake_parse))
+    assert [o.path for o in out] == files
+    died = [o for o in out if o.error and "worker process died" in o.error]
+    assert files[3] in {o.path for o in died}
+    assert all(o.report is not None or o.error for o in out)
+    assert sum(o.report is not None for o in out) >= 9 - len(died) and len(died) < 9
 
 
 def test_skip_gives_empty_outcomes_in_place(mixed):

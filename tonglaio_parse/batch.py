@@ -243,38 +243,56 @@ def run(files: list[str], options: Optional[Options] = None, jobs: int = 1,
             done(o)
             yield o
         return
-    results: dict[str, Outcome] = {}
-    for path in files:
-        if path not in pending:
-            results[path] = Outcome(path)
-            done(results[path])
+    results = {path: Outcome(path) for path in files if path not in pending}
     yield from _parallel(files, todo, options, min(jobs, len(todo)), parse, prepare, results, done)
 
 
 def _parallel(files, todo, options, jobs, parse, prepare, results, done) -> Iterator[Outcome]:
     """`jobs` worker processes, each fed two files at a time, largest files first (so no one
-    is left with a big file at the end); emitted in `files` order as they come."""
+    is left with a big file at the end); emitted in `files` order as they come. Outcomes
+    already in `results` (skipped files) are reported once the workers exist (reporting starts
+    the progress bar's thread, and workers are forked only while no other thread runs). A dead
+    worker fails the files it and the pool still held; the batch goes on with a new pool."""
     queue = deque(sorted(todo, key=_size, reverse=True))
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(parse is _default_parse), initializer=_start_worker,
-                               initargs=(parse, options, prepare, os.getpid()))
+    early = list(results.values())
+    pool = None
     running: dict = {}
     nxt = 0
+
+    def finish(o: Outcome) -> None:
+        results[o.path] = o
+        done(o)
+
     try:
         while nxt < len(files):
-            while queue and len(running) < _QUEUED_PER_WORKER * jobs:
-                path = queue.popleft()
-                running[pool.submit(_work, path)] = path
+            if pool is None:
+                pool = ProcessPoolExecutor(jobs, mp_context=_context(parse is _default_parse),
+                                           initializer=_start_worker, initargs=(parse, options, prepare, os.getpid()))
+            try:
+                while queue and len(running) < _QUEUED_PER_WORKER * jobs:
+                    path = queue.popleft()
+                    running[pool.submit(_work, path)] = path
+            except BrokenProcessPool:
+                queue.appendleft(path)
+                for fut, held in list(running.items()):
+                    finish(_result(fut, held))
+                running.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = None
+                continue
+            for o in early:
+                done(o)
+            early = []
             if files[nxt] not in results:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in finished:
-                    o = _result(fut, running.pop(fut))
-                    results[o.path] = o
-                    done(o)
+                    finish(_result(fut, running.pop(fut)))
             while nxt < len(files) and files[nxt] in results:
                 yield results.pop(files[nxt])
                 nxt += 1
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 _QUEUED_PER_WORKER = 2  # one file parsing and one waiting, so a worker never idles
