@@ -161,6 +161,8 @@ CASES = [
      2013, "1.5%左右", 0, "财政赤字占国内生产总值的比重", "deficit_ratio", "level", R, (2012, 2012), "approx"),
     ("from-value-is-last-years", "今年拟安排财政赤字1.62万亿元,比去年增加2700亿元,赤字率从去年的2.1%提高到2.3%。", 2015,
      "2.1%", 0, "赤字率", "deficit_ratio", "level", R, (2014, 2014), None),
+    ("from-value-in-a-plan", "到2030年,森林覆盖率由20%提高到25%。", 2026, "20%", 0, "森林覆盖率", None, "level", R,
+     (2025, 2025), None),
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.

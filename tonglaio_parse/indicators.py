@@ -147,8 +147,9 @@ def interpret(text: str, quantities: list[Quantity], part_kind: Callable[[int], 
                 # 由1121亿元增加到2220亿元: the first is the level it started from, a result of
                 # the base year (由1978年的…, 与1978年相比) or of the year before the figure's
                 base = _from_year(marks.arabic, _last_end(_FULL_STOP, text, q.start), q.start)
-                y = base if base is not None else (p.start - 1 if p else None)
-                p, st = (Period(y, y) if y is not None else None), "actual"
+                if base is None and p is not None:  # a review: the year before; a plan: the last result
+                    base = p.start - 1 if status == "actual" else (year - 1 if year else None)
+                p, st = (Period(base, base) if base is not None else None), "actual"
             elif p and p.end > p.start and status == "actual" and canon in r.annual_level \
                     and "年均" not in text[sent_start:q.start]:
                 # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year

@@ -142,8 +142,9 @@ class TimeMarks:
         return p
 
     def _clause_start(self, pos: int) -> int:
-        m = _LAST_CLAUSE_STOP.search(self.text, 0, pos)  # searched backwards from pos
-        return m.end() if m else 0
+        lo = max(0, pos - 400)
+        m = _LAST_CLAUSE_STOP.search(self.text, lo, pos)  # searched backwards from pos
+        return m.end() if m else lo
 
     def _base(self, lo: int, pos: int) -> Optional[int]:
         for m in _BASE_YEAR.finditer(self.arabic, lo, pos):
