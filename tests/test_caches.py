@@ -76,6 +76,34 @@ def test_a_damaged_cache_file_falls_back_to_compiling(tmp_path, monkeypatch):
     assert rx.compile(r"增长(\d+)%").search("增长8%").group(1) == "8"
 
 
+def test_an_altered_entry_is_not_used(tmp_path, monkeypatch):
+    # a flipped opcode would crash regex's C core: the file's digest must match
+    _fresh(tmp_path, monkeypatch)
+    rx.compile(r"增长(\d+)%")
+    rx.save()
+    path = rx._path()
+    data = bytearray(open(path, "rb").read())
+    data[-5] ^= 0x01
+    open(path, "wb").write(bytes(data))
+    assert rx._read() == {}
+    monkeypatch.setattr(rx, "_store", None)
+    assert rx.compile(r"增长(\d+)%").search("增长8%").group(1) == "8"
+
+
+def test_a_full_cache_keeps_what_this_process_used(tmp_path, monkeypatch):
+    _fresh(tmp_path, monkeypatch)
+    monkeypatch.setattr(rx, "_MAX_ENTRIES", 3)
+    monkeypatch.setattr(rx, "_used", set())
+    for k in range(5):
+        rx.compile(f"old{k}")
+    rx.save()
+    monkeypatch.setattr(rx, "_store", None)
+    monkeypatch.setattr(rx, "_used", set())
+    rx.compile("new")
+    rx.save()
+    assert set(rx._read()) == {("new", 0)}
+
+
 def test_a_cache_file_others_can_write_is_not_read(tmp_path, monkeypatch):
     _fresh(tmp_path, monkeypatch)
     path = diskcache.cache_path("probe")

@@ -33,16 +33,18 @@ def read_own(path: str) -> Optional[bytes]:
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Write via a temporary file and a rename, so a reader never sees half a file; a cache
-    that cannot be written (read-only folder) only costs speed."""
-    tmp = f"{path}.{os.getpid()}.tmp"
+    """Write via a new private temporary file (mkstemp: created exclusively, mode 0600, an
+    unpredictable name, so no link planted in a shared temp dir is followed) and a rename, so a
+    reader never sees half a file; a cache that cannot be written only costs speed."""
+    tmp = None
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=os.path.basename(path) + ".")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
     except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

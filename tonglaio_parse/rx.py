@@ -13,6 +13,7 @@ re is alike: its parser is Python too (~4 ms for each class of all Han character
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import re
 import sys
@@ -29,6 +30,7 @@ _Key = tuple
 _MAX_ENTRIES = 2000
 _store: Optional[dict[_Key, tuple]] = None
 _added = False
+_used: set = set()  # the keys this process asked for: what a pruned cache keeps
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirrors regex.compile
@@ -64,10 +66,11 @@ def save() -> None:
     if not _added or _store is None:
         return
     on_disk = _read()
-    if len(on_disk) > _MAX_ENTRIES:  # patterns of older versions of the rules pile up
-        on_disk = {}
     on_disk.update(_store)
-    write_atomically(_path(), marshal.dumps(on_disk))
+    if len(on_disk) > _MAX_ENTRIES:  # patterns of older versions of the rules pile up
+        on_disk = {k: v for k, v in on_disk.items() if k in _used}
+    payload = marshal.dumps(on_disk)
+    write_atomically(_path(), hashlib.sha256(payload).digest() + payload)
     _added = False
 
 
@@ -78,6 +81,7 @@ def _cached(key: _Key, owner: Any, core_name: str, fresh: Callable[[], Any],
     passed kept (as `keep` makes it) for the next process."""
     global _added
     store = _loaded()
+    _used.add(key)
     args = store.get(key)
     if args is not None:
         try:
@@ -116,8 +120,14 @@ def _path() -> str:
 
 
 def _read() -> dict[_Key, tuple]:
+    """The kept patterns; nothing when the file is missing, foreign or damaged (its digest
+    must match: regex's C core does not check the opcodes it is given)."""
+    raw = read_own(_path()) or b""
+    digest, payload = raw[:32], raw[32:]
+    if len(digest) < 32 or hashlib.sha256(payload).digest() != digest:
+        return {}
     try:
-        data = marshal.loads(read_own(_path()) or b"")
+        data = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return {}
     return data if isinstance(data, dict) else {}
