@@ -26,6 +26,7 @@ from .wording import _lexicon
 _HAN = rx.compile(r"\p{Han}+")
 _ORDINAL = set("〇零一二三四五六七八九十百千万两第首末前后上下")
 _REACH = 80  # characters a name may run before or after its head (keeps repeated text linear)
+_MAX_FORMS = 32  # distinct occurrences of one name compared pairwise (a hostile text repeats it)
 
 
 @cache
@@ -59,7 +60,7 @@ def name_variant(ctx: Context) -> None:
         while pos >= 0:
             forms.setdefault((max(0, reach - pos), text[max(0, pos - reach):pos + k + _REACH]), pos)
             pos = text.find(key, pos + 1)
-        at = sorted(forms.values())
+        at = sorted(forms.values())[:_MAX_FORMS]  # every pair is compared: keep it linear
         for i, p in enumerate(at):
             for q in at[i + 1:]:
                 hit = _variant(text, p, q, k, most)
@@ -157,10 +158,7 @@ def off_topic_clause(ctx: Context) -> None:
     longest, reach = int(t["max_topic_sentence"]), int(t["neighbourhood"])
     least, share, clause_words = int(t["min_topic_hits"]), float(t["min_topic_share"]), int(t["min_clause_words"])
     related = {frozenset(pair) for pair in t["related"]}
-    lo, hi = ctx.body_span() or (0, 0)
-    every = ctx.paragraphs()
-    paras = every[bisect.bisect_left(every, lo, key=lambda p: p.start):
-                  bisect.bisect_left(every, hi, key=lambda p: p.start)]
+    paras = ctx.body_paragraphs()
     topics = [_topic(p.text, longest, words, pattern) for p in paras]
     for n, p in enumerate(paras):
         topic = topics[n]

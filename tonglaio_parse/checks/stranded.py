@@ -16,7 +16,6 @@ from . import Context, check
 
 _H = "\u3400-\u9fff"
 _DOUBLE = rx.compile_std(rf"([{_H}])\1")
-_NOT_HAN = rx.compile_std(rf"[^{_H}]")
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
 _FUNC = set("的了在是和与及等对为把将要并也都个中以其之而或由从向到被所这那该各每此")
 _SIDE = 6  # characters of context on each side of the pair

@@ -88,6 +88,7 @@ _CANDIDATE = rx.compile_std(rf"(?=(({_H})\2|({_H}{{2,4}})\3|({_H}{{2,4}}){_H}{{2
 # piece repeated within six), the lookahead above runs only there: a third of the time
 _ROUGH = (rx.compile_std(rf"({_H})\1"), rx.compile_std(rf"({_H}{_H}){_H}{{0,4}}\1"))
 _CANDIDATE_REACH = 10  # the longest candidate: four characters, two, the four again
+_MAX_SPAN = 64  # a run of candidates is segmented in pieces: jieba's HMM is quadratic in a run
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
@@ -98,7 +99,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
             start, end = m.start(), m.end(1)
             if start >= hi:
                 break
-            if spans and start <= spans[-1][1] + 8:
+            if spans and start <= spans[-1][1] + 8 and spans[-1][1] - spans[-1][0] < _MAX_SPAN:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
                 spans.append([start, end])
