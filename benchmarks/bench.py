@@ -143,7 +143,7 @@ def measure(specs: dict[str, dict], runs: int, timeout: float) -> dict[str, dict
     results: dict[str, list] = {k: [] for k in specs}
     sampled: dict[str, dict] = {}
 
-    def one(key: str, sp: dict, sample: bool) -> dict:
+    def one(sp: dict, sample: bool) -> dict:
         print(f"measuring: {sp['label']}{' (memory)' if sample else ''}", file=sys.stderr)
         tmp = tempfile.mkdtemp(prefix="tonglaio-bench-cold-") if sp.get("cold") else None
         env = dict(sp["env"], TONGLAIO_CACHE_DIR=tmp, TMPDIR=tmp) if tmp else sp["env"]
@@ -155,10 +155,10 @@ def measure(specs: dict[str, dict], runs: int, timeout: float) -> dict[str, dict
 
     for _ in range(runs):
         for key, sp in specs.items():
-            results[key].append(one(key, sp, False))
+            results[key].append(one(sp, False))
     for key, sp in specs.items():
         if sp.get("sample"):
-            sampled[key] = one(key, sp, True)
+            sampled[key] = one(sp, True)
     rows = {}
     for key, res in results.items():
         mem = sampled.get(key)

@@ -96,6 +96,9 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
     for w, ids in extra:  # the user's file wins
         canon[w] = dict(ids)
     st = t["status"]
+    sub = t["subject"]
+    if any(sub["share_mark"] not in w for w in sub["not_share"]):
+        raise RuleError("data/indicators.toml [subject] not_share: every word must contain share_mark")
     return _Rules(
         canonical=canon,
         wordings=rx.compile(_bounded_alternation(canon)),

@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import re
 import sys
+import threading
 from typing import Any, Callable, Optional
 
 import regex
@@ -31,33 +32,52 @@ _MAX_ENTRIES = 2000
 _store: Optional[dict[_Key, tuple]] = None
 _added = False
 _used: set = set()  # the keys this process asked for: what a pruned cache keeps
+_WATCHING = threading.Lock()  # compile_std swaps re's C core module for a moment
 
 
 def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - mirrors regex.compile
-    def fresh() -> regex.Pattern:
-        return regex.compile(pattern, flags, cache_pattern=False)  # compiled afresh, so captured
-
-    def keep(args: tuple) -> Optional[tuple]:
-        _, used_flags, *rest = args
-        return None if rest[3] else (int(used_flags), *rest)  # rest[3]: named lists, not kept
+    def fresh() -> tuple[regex.Pattern, Optional[tuple]]:
+        compiled = regex.compile(pattern, flags, cache_pattern=False)
+        args = getattr(compiled, "_pickled_data", None)  # what regex itself pickles: _regex.compile's arguments
+        if not isinstance(args, tuple) or len(args) < 6 or args[5]:  # args[5]: named lists, not kept
+            return compiled, None
+        return compiled, (int(args[1]), *args[2:])
 
     def rebuild(args: tuple) -> regex.Pattern:
         return _main._regex.compile(pattern, regex.RegexFlag(args[0]), *args[1:])
 
-    return _cached((pattern, int(flags)), _main, "_regex", fresh, keep, rebuild)
+    return _cached((pattern, int(flags)), fresh, rebuild)
 
 
 def compile_std(pattern: str, flags: int = 0) -> re.Pattern:
-    """re.compile (the standard library's engine), kept on disk like compile()."""
+    """re.compile (the standard library's engine), kept on disk like compile(). re offers no
+    public form of what it hands its C core, so that call is watched (under a lock)."""
     from re import _compiler
 
-    def keep(args: tuple) -> tuple:
-        _, used_flags, code, *rest = args
-        return (int(used_flags), [int(c) for c in code], *rest)  # opcodes are int subclasses
+    def fresh() -> tuple[re.Pattern, Optional[tuple]]:
+        captured: list[tuple] = []
+        core = _compiler._sre
 
-    return _cached(("re", pattern, int(flags)), _compiler, "_sre",
-                   lambda: _compiler.compile(pattern, int(flags)), keep,
-                   lambda args: _compiler._sre.compile(pattern, *args))
+        class Recorder:
+            def __getattr__(self, name: str) -> Any:
+                return getattr(core, name)
+
+            def compile(self, *args: Any) -> Any:
+                captured.append(args)
+                return core.compile(*args)
+
+        with _WATCHING:
+            _compiler._sre = Recorder()
+            try:
+                compiled = _compiler.compile(pattern, int(flags))
+            finally:
+                _compiler._sre = core
+        if len(captured) != 1:
+            return compiled, None
+        _, used_flags, code, *rest = captured[0]
+        return compiled, (int(used_flags), [int(c) for c in code], *rest)  # opcodes are int subclasses
+
+    return _cached(("re", pattern, int(flags)), fresh, lambda args: _compiler._sre.compile(pattern, *args))
 
 
 def save() -> None:
@@ -74,11 +94,10 @@ def save() -> None:
     _added = False
 
 
-def _cached(key: _Key, owner: Any, core_name: str, fresh: Callable[[], Any],
-            keep: Callable[[tuple], Optional[tuple]], rebuild: Callable[[tuple], Any]) -> Any:
-    """The pattern for `key`: rebuilt from the kept arguments of the C core's compile, or
-    compiled by `fresh()` with `owner.<core_name>` (the C core module) watched, and what it was
-    passed kept (as `keep` makes it) for the next process."""
+def _cached(key: _Key, fresh: Callable[[], tuple[Any, Optional[tuple]]],
+            rebuild: Callable[[tuple], Any]) -> Any:
+    """The pattern for `key`: rebuilt from the kept arguments of its engine's C compile, or
+    compiled by `fresh()`, which also gives the arguments to keep for the next process."""
     global _added
     store = _loaded()
     _used.add(key)
@@ -88,23 +107,7 @@ def _cached(key: _Key, owner: Any, core_name: str, fresh: Callable[[], Any],
             return rebuild(args)
         except Exception:  # a stale or damaged entry: compile afresh
             del store[key]
-    captured: list[tuple] = []
-    core = getattr(owner, core_name)
-
-    class Recorder:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(core, name)
-
-        def compile(self, *args: Any) -> Any:
-            captured.append(args)
-            return core.compile(*args)
-
-    setattr(owner, core_name, Recorder())
-    try:
-        compiled = fresh()
-    finally:
-        setattr(owner, core_name, core)
-    kept = keep(captured[0]) if len(captured) == 1 else None
+    compiled, kept = fresh()
     if kept is not None:
         store[key] = kept
         _added = True
