@@ -62,16 +62,20 @@ def _one_edit(x: str, t: str) -> str:
     return ""
 
 
+def _scope(ctx: Context):
+    """(normalised text, body start, body end, jieba's frequencies), or None without a body."""
+    span = ctx.body_span()
+    return None if span is None else (ctx.norm.text, *span, tokenizer().FREQ)
+
+
 @check("TX005")
 def fixed_term_slip(ctx: Context) -> None:
     terms, variants, _, anchors = _lexicon()
     local = _rules()["local_substitutions"]
-    freq = tokenizer().FREQ
-    text = ctx.norm.text
-    span = ctx.body_span()
-    if span is None:
+    scope = _scope(ctx)
+    if scope is None:
         return
-    lo, hi = span
+    text, lo, hi, freq = scope
     seen: set[int] = set()
     for anchor, entries in anchors.items():
         if anchor not in text:
@@ -189,12 +193,10 @@ def _bound() -> tuple[dict[str, str], dict[str, str], object, object, dict[str, 
 def split_bound_word(ctx: Context) -> None:
     """夯坚实基础: a character typed between 夯 and 实, which the reports never write apart."""
     right, left, rpat, lpat, _, _ = _bound()
-    freq = tokenizer().FREQ
-    text = ctx.norm.text
-    span = ctx.body_span()
-    if span is None:
+    scope = _scope(ctx)
+    if scope is None:
         return
-    lo, hi = span
+    text, lo, hi, freq = scope
     hits = []
     for m in rpat.finditer(text, lo, hi):
         i = m.start()
@@ -222,12 +224,10 @@ def broken_fixed_word(ctx: Context) -> None:
     """招商引到投资: a context the reports always complete one way (招商引 -> 招商引资), followed by
     a character that forms no word with its neighbours."""
     _, _, _, _, contexts, pattern = _bound()
-    freq = tokenizer().FREQ
-    text = ctx.norm.text
-    span = ctx.body_span()
-    if span is None:
+    scope = _scope(ctx)
+    if scope is None:
         return
-    lo, hi = span
+    text, lo, hi, freq = scope
     for m in pattern.finditer(text, lo, hi):
         s = _context_start(text, m.start(), contexts)
         if s is None or s + 4 >= hi:
