@@ -21,7 +21,7 @@ def stage_worker(seed: str, files: list[str]) -> None:
     out: dict = {"import_s": time.perf_counter() - t0}
     seg, rules = {"s": 0.0}, {}
     try:  # jieba's time inside the indicators and checks stages, and each check's own
-        from tonglaio_parse import segment
+        from tonglaio_parse.stages import segment
         t = time.perf_counter()
         cls, depth = type(segment.tokenizer()), [0]
         for name in ("cut", "lcut", "tokenize", "cut_for_search", "lcut_for_search"):

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 
 from tonglaio_parse import batch
 from tonglaio_parse.cli import main
-from tonglaio_parse.load import InputError
+from tonglaio_parse.errors import InputError
 from tonglaio_parse.model import Document, Indicator, Period, Report, Section, Source, Warning
-from tonglaio_parse.render.sqlite import Database, DatabaseError, read_reports
+from tonglaio_parse.store import Database, DatabaseError, read_reports
 
 HERE = Path(__file__).resolve().parent
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 import regex
 
-from tonglaio_parse import diskcache, rx
+from tonglaio_parse import cache as diskcache, rx
 
 PATTERNS = [
     (r"(?P<n>[0-9]++(?:\.[0-9]++)?)(?P<u>亿元|万人|%)", "增长8.5%，达到1,234亿元和12万人", 0),

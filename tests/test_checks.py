@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tonglaio_parse import sections
+from tonglaio_parse.stages import sections
 from tonglaio_parse.checks import (Context, disabled_codes, registered_codes, resolve_codes, rule_table,
                                    run_checks)
-from tonglaio_parse.normalize import normalize
+from tonglaio_parse.stages.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "tongliao-2026-p2.txt"
@@ -228,7 +228,7 @@ SEED_EXPECTED = [  # (code, line, text starts with)
 
 @pytest.fixture(scope="module")
 def seed_report():
-    from tonglaio_parse.api import parse_file
+    from tonglaio_parse.pipeline import parse_file
     return parse_file(str(SEED))
 
 

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from conftest import SEED
-from tonglaio_parse import cli, exitcodes
+from tonglaio_parse import cli
+from tonglaio_parse.cli import exitcodes
 from tonglaio_parse.render.csv import COLUMNS
 
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tonglaio_parse.cli import main
 from tonglaio_parse.compare import gap_of, is_met, rows
 from tonglaio_parse.model import Document, Indicator, Period, Report, Source
-from tonglaio_parse.render.sqlite import write as write_db
+from tonglaio_parse.store import write as write_db
 
 
 def ind(canonical, value, status, year, qualifier=None, high=None, unit="%", line=1, dimension=None,
@@ -224,7 +224,7 @@ def test_cli_bad_database_and_missing_input(tmp_path):
 @pytest.fixture(scope="module")
 def national_rows(corpus, tmp_path_factory):
     """2014–2025 reports: each year's GDP growth target has its result in the next one."""
-    from tonglaio_parse.api import Options, parse_file
+    from tonglaio_parse.pipeline import Options, parse_file
 
     years = range(2014, 2026)
     paths = [corpus / f"china-gwr-{y}.txt" for y in years if (corpus / f"china-gwr-{y}.txt").exists()]
@@ -260,7 +260,7 @@ def test_a_fall_is_negative_growth(tmp_path):
     """固定资产投资下降3.8% against a target of 增长3%: not met, gap -6.8; a fall in energy
     intensity is the measure itself and keeps its sign."""
     from tonglaio_parse import compare
-    from tonglaio_parse.api import parse_file
+    from tonglaio_parse.pipeline import parse_file
 
     a = tmp_path / "r-2024.txt"
     b = tmp_path / "r-2025.txt"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tonglaio_parse import Options, parse_file, parse_text
-from tonglaio_parse import document
-from tonglaio_parse.indicators import classify_part
+from tonglaio_parse.stages import document
+from tonglaio_parse.stages.indicators import classify_part
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "tongliao-2026-p2.txt"
@@ -38,7 +38,7 @@ def test_region_option_wins():
     ("各位代表:\n今年要办好几件事。", None),
 ])
 def test_region(text, expected):
-    from tonglaio_parse.normalize import normalize
+    from tonglaio_parse.stages.normalize import normalize
     assert document.region_of(normalize(text).text) == expected
 
 

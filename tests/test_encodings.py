@@ -21,7 +21,7 @@ import pytest
 from conftest import SEED
 from contract import problems
 from tonglaio_parse import cli
-from tonglaio_parse.api import parse_bytes, parse_text
+from tonglaio_parse.pipeline import parse_bytes, parse_text
 
 SEED_TEXT = SEED.read_bytes().decode("utf-8")
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tonglaio_parse import sections
+from tonglaio_parse.stages import sections
 from tonglaio_parse.checks import Context, run_checks
-from tonglaio_parse.normalize import normalize
+from tonglaio_parse.stages.normalize import normalize
 
 # the seed's education paragraph (line 99), whose last clause is about health care, and the
 # health paragraph after it (line 101)

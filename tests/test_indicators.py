@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tonglaio_parse import Options, parse_text
-from tonglaio_parse import indicators, subjects
-from tonglaio_parse.quantities import find_quantities
+from tonglaio_parse.stages import indicators, subjects
+from tonglaio_parse.stages.quantities import find_quantities
 
 SEED_REVIEW = "——五年来,"
 R = "actual"

@@ -10,7 +10,8 @@ import os
 import pytest
 
 from conftest import SEED
-from tonglaio_parse.load import InputError, decode, max_bytes, read_path, show
+from tonglaio_parse.errors import InputError
+from tonglaio_parse.stages.load import decode, max_bytes, read_path, show
 
 SEED_BYTES = SEED.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")

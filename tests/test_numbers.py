@@ -1,10 +1,10 @@
-"""tonglaio_parse.numbers: written numbers -> values (cases from the seed and the national corpus)."""
+"""tonglaio_parse.stages.numbers: written numbers -> values (cases from the seed and the national corpus)."""
 import math
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tonglaio_parse.numbers import (numerals, parse_decimal, parse_doubling, parse_fraction,
+from tonglaio_parse.stages.numbers import (numerals, parse_decimal, parse_doubling, parse_fraction,
                                     parse_number, parse_percent)
 
 

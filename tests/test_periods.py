@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tonglaio_parse import periods
+from tonglaio_parse.stages import periods
 from tonglaio_parse.model import Period
 
 

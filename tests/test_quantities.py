@@ -1,4 +1,4 @@
-"""tonglaio_parse.quantities: quantities and the numeral audit, from real sentences.
+"""tonglaio_parse.stages.quantities: quantities and the numeral audit, from real sentences.
 
 Sentences come from the seed (fixtures/tongliao-2026-p2.txt) and the national reports; old
 ones are given as they read after normalisation (Simplified script, ASCII digits).
@@ -15,8 +15,8 @@ import pytest
 import regex
 from hypothesis import given, settings, strategies as st
 
-from tonglaio_parse.numbers import numerals
-from tonglaio_parse.quantities import KINDS, _analyse, classify_numerals, find_quantities
+from tonglaio_parse.stages.numbers import numerals
+from tonglaio_parse.stages.quantities import KINDS, _analyse, classify_numerals, find_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "tongliao-2026-p2.txt"
@@ -29,7 +29,7 @@ def corpus_dir() -> Path:
 
 def normalised(raw: str) -> str:
     try:
-        from tonglaio_parse.normalize import normalize
+        from tonglaio_parse.stages.normalize import normalize
         return normalize(raw).text
     except ImportError:  # the stage is developed separately; a plain fold is enough here
         import opencc
@@ -338,7 +338,7 @@ def test_hostile_input_is_linear(unit):
     ("粮食单产达到450公斤/亩。", 450, "公斤/亩", "kilogram_per_mu"),
 ])
 def test_compound_units(text, value, unit, norm_unit):
-    from tonglaio_parse.units import registry
+    from tonglaio_parse.stages.units import registry
 
     q = [q for q in find_quantities(text) if q.unit == unit]
     assert len(q) == 1 and q[0].value == value and q[0].normalized_unit == norm_unit

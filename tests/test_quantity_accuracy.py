@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 
-from tonglaio_parse.normalize import normalize
-from tonglaio_parse.quantities import find_quantities
+from tonglaio_parse.stages.normalize import normalize
+from tonglaio_parse.stages.quantities import find_quantities
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "tongliao-2026-p2.txt"

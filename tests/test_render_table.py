@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tonglaio_parse.api import parse_file
+from tonglaio_parse.pipeline import parse_file
 from tonglaio_parse.render.table import COLUMNS, Grid, cells
 
 SEED = "fixtures/tongliao-2026-p2.txt"

@@ -29,8 +29,9 @@ from hypothesis import strategies as st
 
 from conftest import SEED
 from contract import problems
-from tonglaio_parse import cli, exitcodes
-from tonglaio_parse.api import InputError, parse_bytes, parse_text
+from tonglaio_parse import cli
+from tonglaio_parse.cli import exitcodes
+from tonglaio_parse.pipeline import InputError, parse_bytes, parse_text
 
 SEED_BYTES = SEED.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")

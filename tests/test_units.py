@@ -1,10 +1,10 @@
-"""tonglaio_parse.units: the unit table (data/units.toml) and the pint registry (data/units.txt)."""
+"""tonglaio_parse.stages.units: the unit table (data/units.toml) and the pint registry (data/units.txt)."""
 import time
 from decimal import Decimal
 
 import pytest
 
-from tonglaio_parse import units
+from tonglaio_parse.stages import units
 
 
 @pytest.fixture(scope="module")

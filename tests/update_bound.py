@@ -30,8 +30,8 @@ import sys
 import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from tonglaio_parse.normalize import normalize  # noqa: E402
-from tonglaio_parse.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.normalize import normalize  # noqa: E402
+from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
 
 HAN2 = regex.compile(r"(?=(\p{Han}\p{Han}))")
 HAN4 = regex.compile(r"(?=(\p{Han}{4}))")

@@ -18,9 +18,9 @@ import sys
 import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from tonglaio_parse.normalize import normalize  # noqa: E402
+from tonglaio_parse.stages.normalize import normalize  # noqa: E402
 from tonglaio_parse.rules import data_path  # noqa: E402
-from tonglaio_parse.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
 
 SEAM = regex.compile(r"(\p{Han})(\p{Han})\2(\p{Han})")
 MIN_DOCS = 2

@@ -20,8 +20,8 @@ import sys
 import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-from tonglaio_parse.normalize import normalize  # noqa: E402
-from tonglaio_parse.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.normalize import normalize  # noqa: E402
+from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
 
 HAN = regex.compile(r"\p{Han}+")
 FUNC = set("的了在是和与及等对为把将要并也都个中上下以其之而或由从向到被所这那该各每此")

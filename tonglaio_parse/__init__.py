@@ -15,12 +15,12 @@ __all__ = ["parse_text", "parse_file", "parse_bytes", "Options", "Report", "Sect
 def __getattr__(name: str):
     # Lazy: `import tonglaio_parse` (and `--help`) must not pay for the pipeline's imports.
     if name in ("parse_text", "parse_file", "parse_bytes", "Options"):
-        from . import api
-        return getattr(api, name)
+        from . import pipeline
+        return getattr(pipeline, name)
     if name in ("Report", "Section", "Indicator", "Warning", "Document", "Source", "Period"):
         from . import model
         return getattr(model, name)
     if name == "InputError":
-        from .load import InputError
+        from .errors import InputError
         return InputError
     raise AttributeError(f"module 'tonglaio_parse' has no attribute {name!r}")

@@ -24,8 +24,8 @@ class NumeralRow:
 
 
 def numeral_rows(report: Report) -> list[NumeralRow]:
-    from .normalize import normalize
-    from .quantities import classify_numerals
+    from .stages.normalize import normalize
+    from .stages.quantities import classify_numerals
 
     norm = normalize(report.text)
     rows = []
@@ -46,7 +46,7 @@ _REMOVED_REASON = {"page-marker": "newspaper page marker, set aside before match
 
 def _removed(norm, text: str) -> list[NumeralRow]:
     """Numerals inside what normalisation set aside (上接第一版) are accounted for too."""
-    from .numeral_rules import numeral_run
+    from .stages.numerals import numeral_run
 
     rows = []
     for e in norm.edits:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
-from .load import InputError
+from .errors import InputError
 from .model import Report
 from .pipeline import Options
 
@@ -390,7 +390,7 @@ class TextSink(Sink):
 
 class SqliteSink(Sink):
     def __init__(self, path: str):
-        from .render.sqlite import Database
+        from .store import Database
 
         self.db = Database(path)
 
@@ -399,7 +399,7 @@ class SqliteSink(Sink):
         return sha is not None and self.db.known(path, sha)
 
     def put(self, report: Report) -> Optional[str]:
-        from .render.sqlite import RejectedReport
+        from .store import RejectedReport
 
         try:
             self.db.store(report)

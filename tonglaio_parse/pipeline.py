@@ -5,7 +5,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from . import load as load_stage
+from .errors import InputError
+from .stages import load as load_stage
 from .model import Document, Indicator, Report, Source
 
 
@@ -53,9 +54,10 @@ def parse_file(path: str, options: Optional[Options] = None) -> Report:
 
 
 def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
-    from . import checks, document, indicators, sections
-    from .normalize import normalize
-    from .quantities import find_quantities
+    from . import checks
+    from .stages import document, indicators, sections
+    from .stages.normalize import normalize
+    from .stages.quantities import find_quantities
 
     norm = normalize(loaded.text)
     timer.lap("normalise")
@@ -106,5 +108,5 @@ def parse_many(paths: Iterable[str], options: Optional[Options] = None):
     for p in paths:
         try:
             yield p, parse_file(p, options)
-        except load_stage.InputError as exc:
+        except InputError as exc:
             yield p, exc

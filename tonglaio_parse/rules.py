@@ -16,11 +16,8 @@ from typing import Any
 import regex
 
 from . import rx
-from .diskcache import cache_path, read_own, write_atomically
-
-
-class RuleError(Exception):
-    """A data table is malformed (names the file and key)."""
+from .errors import RuleError
+from .cache import cache_path, read_own, write_atomically
 
 
 def data_path(name: str):

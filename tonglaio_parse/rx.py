@@ -23,7 +23,7 @@ from typing import Any, Callable, Optional
 import regex
 from regex import _main
 
-from .diskcache import cache_path, read_own, write_atomically
+from .cache import cache_path, read_own, write_atomically
 
 __all__ = ["compile", "compile_std", "save"]
 

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Optional
 
 from .. import rx
 from ..model import Section, Warning
-from ..normalize import Normalized
+from ..stages.normalize import Normalized
 from ..rules import RuleError, table
 
 CODE_RX = rx.compile(r"^[A-Z]{2,3}[0-9]{3}$")

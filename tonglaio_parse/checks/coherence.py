@@ -19,7 +19,7 @@ from functools import cache
 
 from .. import rx
 from ..rules import table
-from ..segment import tokenizer
+from ..stages.segment import tokenizer
 from . import Context, check
 from .wording import _lexicon
 

@@ -17,7 +17,7 @@ from .. import rx
 from functools import cache
 
 from ..rules import data_path, table
-from ..segment import tokenizer
+from ..stages.segment import tokenizer
 from . import Context, check
 
 _NUMERAL = set("〇零一二三四五六七八九十百千万亿两点")

@@ -6,7 +6,7 @@ from functools import cache
 
 from .. import rx
 from ..rules import compile_rule, table
-from ..normalize import converter, same_length
+from ..stages.normalize import converter, same_length
 from . import Context, check
 
 _FFFD = rx.compile("\ufffd+")

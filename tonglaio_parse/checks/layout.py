@@ -6,7 +6,7 @@ from functools import cache
 
 from .. import rx
 from ..rules import compile_rule, patterns, table
-from ..sections import SectionIndex
+from ..stages.sections import SectionIndex
 from . import Context, Para, check
 
 _EDIT_CODES = {"page-marker": "LA001", "paragraph-join": "LA002", "markup": "LA003", "invisible": "IN003"}
@@ -184,7 +184,7 @@ def _split_point(ctx: Context, paras: list[Para], r) -> None:
 
 
 def _relabel(label: str, delta: int):
-    from ..numbers import parse_number
+    from ..stages.numbers import parse_number
     digits = "".join(c for c in label if c not in "()、")
     try:
         n = int(parse_number(digits)) + delta

@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from .. import rx
-from ..numbers import parse_number
+from ..stages.numbers import parse_number
 from ..rules import alternation, table
 from . import Context, check
 

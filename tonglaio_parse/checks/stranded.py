@@ -11,7 +11,7 @@ TX012 a character doubled across a word boundary that strands the characters aro
 from __future__ import annotations
 
 from .. import rx
-from ..segment import tokenizer
+from ..stages.segment import tokenizer
 from . import Context, check
 
 _H = "\u3400-\u9fff"

@@ -18,7 +18,7 @@ def _kind(label: str) -> str | None:
 
 def _written_number(label: str) -> int | None:
     """The number as written in the label (ids are made unique, labels are not)."""
-    from ..numbers import parse_number
+    from ..stages.numbers import parse_number
 
     core = label.strip("()（）、.． ")
     try:

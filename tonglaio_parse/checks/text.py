@@ -7,7 +7,7 @@ import regex
 
 from .. import rx
 from ..rules import table
-from ..segment import tokenizer
+from ..stages.segment import tokenizer
 from . import Context, check
 
 _BRACKET_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")

@@ -17,7 +17,7 @@ from functools import cache
 
 from .. import rx
 from ..rules import data_path, table
-from ..segment import tokenizer
+from ..stages.segment import tokenizer
 from . import Context, check
 
 _HAN = rx.compile(r"\p{Han}+")

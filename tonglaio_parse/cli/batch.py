@@ -6,7 +6,7 @@ import sys
 import click
 
 from . import exitcodes
-from .cli import InputFailure
+from . import InputFailure
 
 BATCH_FORMATS = ("jsonl", "csv", "sqlite")
 COMPARE_FORMATS = ("table", "json", "csv")
@@ -32,8 +32,8 @@ def _parse_all(paths, inputs: dict, put, exclude=(), known=None, prepare=None):
     """Parse the files PATHS name, in order, behind a progress bar: each report (or what
     `prepare` made of it) goes to `put` (which returns why it could not take one), each failure
     to stderr. Returns the Summary."""
-    from . import batch as engine
-    from .api import Options
+    from .. import batch as engine
+    from ..pipeline import Options
 
     files, failures = engine.discover(paths, inputs["glob"], inputs["recursive"], exclude)
     summary = engine.Summary()
@@ -79,8 +79,8 @@ def batch(ctx, paths, output, fmt, **inputs):
       tonglaio-parse batch reports/ --recursive --glob '*.txt' -o all.csv
       tonglaio-parse batch a.txt b.txt | jq -c '.indicators[]'
     """
-    from . import batch as engine
-    from .render.sqlite import DatabaseError
+    from .. import batch as engine
+    from ..store import DatabaseError
 
     try:
         fmt = engine.output_format(output, fmt)
@@ -132,10 +132,10 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
       tonglaio-parse compare reports/ --format json -o compare.json
       tonglaio-parse compare national.sqlite --format csv --plot gdp.svg -i gdp_growth
     """
-    from . import compare as cmp
-    from .cli import _emit
-    from .render import compare as writers
-    from .render.sqlite import DatabaseError, is_database, read_reports
+    from .. import compare as cmp
+    from . import _emit
+    from ..render import compare as writers
+    from ..store import DatabaseError, is_database, read_reports
 
     reports, failed = [], False
     databases = [p for p in paths if is_database(p)]

@@ -16,8 +16,8 @@ from typing import Any, Optional
 
 import regex
 
-from . import rx
-from .rules import table
+from .. import rx
+from ..rules import table
 
 from . import units as _units
 from .numbers import numerals

@@ -18,8 +18,8 @@ def selection_options(fn):
 
 
 def disabled(select, ignore) -> tuple[str, ...]:
-    from .checks import disabled_codes
-    from .cli import InputFailure
+    from ..checks import disabled_codes
+    from . import InputFailure
 
     try:
         return disabled_codes(select, ignore)
@@ -46,8 +46,8 @@ def check(ctx, files, fmt, fail_on, encoding, select, ignore):
       tonglaio-parse check report.txt --format json --ignore LA001
     """
     from . import exitcodes
-    from .api import Options
-    from .cli import parse_inputs
+    from ..pipeline import Options
+    from . import parse_inputs
 
     reports, failed = parse_inputs(files, Options(encoding=encoding, disabled_checks=disabled(select, ignore)))
     if fmt == "json":

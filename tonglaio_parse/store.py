@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..model import Document, Indicator, Period, Report, Section, Source, Warning
+from .model import Document, Indicator, Period, Report, Section, Source, Warning
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
 SCHEMA_VERSION = 1
@@ -172,7 +172,7 @@ class Database:
         or 'unchanged' (these bytes are already stored)."""
         src, doc = report.source, report.document
         path = _text(src.path or "-")
-        from .. import __version__
+        from . import __version__
 
         try:
             self.conn.execute("BEGIN IMMEDIATE")

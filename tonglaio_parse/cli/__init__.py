@@ -8,7 +8,7 @@ from typing import Optional
 import click
 
 from . import exitcodes
-from .cli_check import disabled, selection_options
+from .check import disabled, selection_options
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
 SEVERITIES = ("error", "warning", "info", "never")
@@ -59,8 +59,8 @@ def parse(ctx, files, fmt, output, encoding, year, region, indicators_file, fail
       tonglaio-parse parse a.txt b.txt --format json -o out.json
       cat report.txt | tonglaio-parse parse - --format csv
     """
-    from .api import Options
-    from .render import writer
+    from ..pipeline import Options
+    from ..render import writer
 
     opts = Options(encoding=encoding, year=year, region=region, indicators_file=indicators_file,
                    disabled_checks=disabled(select, ignore))
@@ -81,7 +81,7 @@ def rules(fmt):
     Example:
       tonglaio-parse rules --format json
     """
-    from .checks import rule_table
+    from ..checks import rule_table
 
     infos = list(rule_table().values())
     if fmt == "json":
@@ -95,8 +95,8 @@ def rules(fmt):
 
 def parse_inputs(files, opts) -> tuple[list, bool]:
     """Parse each file ('-' is stdin); a bad one is reported in one line and the rest go on."""
-    from .api import parse_bytes, parse_file
-    from .load import InputError
+    from ..pipeline import parse_bytes, parse_file
+    from ..errors import InputError
 
     reports, failed = [], False
     for name in files:
@@ -109,9 +109,9 @@ def parse_inputs(files, opts) -> tuple[list, bool]:
 
 
 def _register() -> None:
-    from .cli_batch import batch, compare
-    from .cli_check import check
-    from .cli_numbers import numbers
+    from .batch import batch, compare
+    from .check import check
+    from .numbers import numbers
 
     for cmd in (batch, check, compare, numbers):
         main.add_command(cmd)
@@ -125,7 +125,7 @@ def _read_stdin() -> bytes:
     if stream is None:  # started with stdin closed (<&-)
         raise InputFailure("stdin is closed: nothing to read for '-'")
     try:
-        from .load import max_bytes
+        from ..stages.load import max_bytes
 
         limit = max_bytes()  # read one byte past the limit so that decode() can refuse it
         buffer = getattr(stream, "buffer", None)

@@ -19,11 +19,11 @@ from typing import Any, NamedTuple, Optional
 
 import regex
 
-from . import rx
+from .. import rx
 from . import units as _units
-from .model import Quantity
+from ..model import Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling
-from .numeral_rules import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, numeral_run,
+from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, numeral_run,
                             scanner, shared_unit, span, tables)
 
 __all__ = ["NumeralSpan", "KINDS", "find_quantities", "classify_numerals"]

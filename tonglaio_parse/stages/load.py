@@ -29,9 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
-
-class InputError(Exception):
-    """An input that cannot be parsed: missing, a directory, binary, undecodable."""
+from ..errors import InputError
 
 
 @dataclass(frozen=True, slots=True)

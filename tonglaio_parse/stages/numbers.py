@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from . import rx
-from .rules import table as data_table
+from .. import rx
+from ..rules import table as data_table
 
 __all__ = [
     "Numerals", "numerals", "parse_number", "parse_decimal", "parse_percent", "parse_fraction",

@@ -25,10 +25,10 @@ def numbers(file, fmt, kinds, encoding):
       tonglaio-parse numbers fixtures/tongliao-2026-p2.txt
       tonglaio-parse numbers report.txt --format json --kind name
     """
-    from .api import Options, parse_bytes, parse_file
-    from .audit import numeral_rows, summary
-    from .cli import InputFailure, _read_stdin
-    from .load import InputError
+    from ..pipeline import Options, parse_bytes, parse_file
+    from ..audit import numeral_rows, summary
+    from . import InputFailure, _read_stdin
+    from ..errors import InputError
 
     try:
         opts = Options(encoding=encoding)

@@ -21,8 +21,8 @@ from functools import cache
 
 import regex
 
-from . import rx
-from .rules import patterns
+from .. import rx
+from ..rules import patterns
 
 # Full-width ASCII (！..～) and the ideographic space fold to ASCII; line separators read
 # as "\n"; lengths are unchanged.

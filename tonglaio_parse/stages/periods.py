@@ -14,10 +14,10 @@ from typing import Optional
 
 import regex
 
-from . import rx
-from .model import Period
+from .. import rx
+from ..model import Period
 from .numbers import parse_number
-from .rules import alternation, table
+from ..rules import alternation, table
 
 _SENTENCE_END = rx.compile(r"[。!?;]")
 _CN_YEAR = rx.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")

@@ -12,10 +12,10 @@ from typing import Callable, Optional
 
 import regex
 
-from . import rx
+from .. import rx
 from . import periods, subjects
-from .model import Period, Quantity
-from .rules import RuleError, alternation, table
+from ..model import Period, Quantity
+from ..rules import RuleError, alternation, table
 
 _SENTENCE_END = rx.compile(r"[。!?;\n]")
 _CLAUSE_MARK = rx.compile(r"[,:;。!?\n]")

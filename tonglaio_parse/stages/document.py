@@ -8,14 +8,14 @@ from typing import Optional
 
 import regex
 
-from . import rx
+from .. import rx
 from . import periods
 from .indicators import classify_part
-from .load import InputError
-from .model import Section
+from ..errors import InputError
+from ..model import Section
 from .sections import SectionIndex
 from .normalize import Normalized
-from .rules import data_path, table
+from ..rules import data_path, table
 
 
 @cache

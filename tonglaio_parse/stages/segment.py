@@ -8,8 +8,8 @@ import os
 import sys
 from functools import cache
 
-from .diskcache import cache_dir, cache_path, read_own, write_atomically
-from .rules import data_path
+from ..cache import cache_dir, cache_path, read_own, write_atomically
+from ..rules import data_path
 
 # jieba's full dictionary costs ~0.5 s to load; the package ships the part of it with
 # frequency >= 30 (a fifth of the entries, nearly all of the probability mass) and lets

@@ -15,8 +15,8 @@ from typing import Optional
 
 import regex
 
-from . import rx
-from .rules import alternation, table
+from .. import rx
+from ..rules import alternation, table
 from .segment import cut
 
 EDGE = " \t、,,和及与:;"  # joiners and punctuation at a subject's ends

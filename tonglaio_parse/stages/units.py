@@ -13,8 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Optional
 
-from .diskcache import cache_path, read_own, write_atomically
-from .rules import data_path, table
+from ..cache import cache_path, read_own, write_atomically
+from ..rules import data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
            "UnitTableError", "check_tables", "dimension_of", "unit_pattern"]

@@ -10,10 +10,10 @@ import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from .model import Section
+from ..model import Section
 from .normalize import Normalized, line_starts
 from .numbers import parse_number
-from .rules import patterns
+from ..rules import patterns
 
 # Heading kinds from the outermost in; a lead-in ranks like a subsection of its part.
 _RANK = {"part": 1, "subsection": 2, "lead_in": 2, "item": 3, "subitem": 4}
