@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from tonglaio_parse import batch
 from tonglaio_parse.cli import main
 from tonglaio_parse.errors import InputError
-from tonglaio_parse.model import Document, Indicator, Period, Report, Section, Source, Warning
+from tonglaio_parse.model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
 from tonglaio_parse.store import Database, DatabaseError, read_reports
 
 HERE = Path(__file__).resolve().parent
@@ -30,8 +30,8 @@ def fake_report(path: str, data: bytes) -> Report:
     """One section, one indicator per line of the file, one warning."""
     text = data.decode("utf-8")
     year = int(Path(path).stem.rsplit("-", 1)[-1])
-    inds = [Indicator(f"i{n}", "地区生产总值", "gdp_growth", float(n), None, "%", "percent", float(n), "percent",
-                      "approx", "increase", "target", Period(year, year), "1", n, 1, (0, 1), text[:1])
+    inds = [Indicator(f"i{n}", "地区生产总值", "gdp_growth",
+                      Measure(float(n), None, "%", "percent", float(n), "percent", "approx"), "increase", "target", Period(year, year), "1", n, 1, (0, 1), text[:1])
             for n, _ in enumerate(text.splitlines(), 1)]
     return Report(Source(path, hashlib.sha256(data).hexdigest(), "utf-8", len(text), len(text.splitlines())),
                   Document("报告", "通辽市", year, "simplified"),

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tonglaio_parse.cli import main
 from tonglaio_parse.compare import gap_of, is_met, rows
-from tonglaio_parse.model import Document, Indicator, Period, Report, Source
+from tonglaio_parse.model import Document, Indicator, Measure, Period, Report, Source
 from tonglaio_parse.store import write as write_db
 
 
@@ -17,9 +17,10 @@ def ind(canonical, value, status, year, qualifier=None, high=None, unit="%", lin
     dim = dimension or ("percent" if unit == "%" else "count")
     direction = direction or ("increase" if unit == "%" else "level")
     return Indicator(
-        id=f"i{line}", subject=canonical, canonical=canonical, value=value, value_high=high, unit=unit,
-        dimension=dim, normalized_value=value if normalized is None else normalized,
-        normalized_unit=normalized_unit or ("percent" if unit == "%" else unit), qualifier=qualifier,
+        id=f"i{line}", subject=canonical, canonical=canonical,
+        measure=Measure(value=value, value_high=high, unit=unit, dimension=dim,
+                        normalized_value=value if normalized is None else normalized,
+                        normalized_unit=normalized_unit or ("percent" if unit == "%" else unit), qualifier=qualifier),
         direction=direction, status=status, period=Period(year, period_end or year), section=None,
         line=line, column=1, span=(line * 10, line * 10 + 3), text=str(value))
 

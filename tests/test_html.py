@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED
-from tonglaio_parse.model import Document, Indicator, Period, Report, Section, Source, Warning
+from tonglaio_parse.model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
 from tonglaio_parse.render import html as html_render
 from tonglaio_parse.render import writer
 
@@ -102,7 +102,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def _ind(text: str, n: int, start: int, end: int, status="target", qualifier=None, subject="指标",
          canonical=None) -> Indicator:
     line, col = _line_col(text, start)
-    return Indicator(f"i{n}", subject, canonical, 95, None, "%", "percent", 95, "percent", qualifier, "level",
+    return Indicator(f"i{n}", subject, canonical, Measure(95, None, "%", "percent", 95, "percent", qualifier), "level",
                      status, Period(2026, 2026), None, line, col, (start, end), text[start:end])
 
 

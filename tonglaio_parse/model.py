@@ -1,12 +1,92 @@
-"""Plain records that every stage produces and every renderer consumes."""
+"""Plain records that every stage produces and every renderer consumes, and the closed sets
+(enums) their fields take: the same lists as report.schema.json (a test holds them equal)."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, Optional
 
 SCHEMA_ID = "tonglaio-parse/report/1"
 
 Span = tuple[int, int]
+
+
+class Status(StrEnum):
+    ACTUAL = "actual"
+    TARGET = "target"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    LEVEL = "level"
+
+
+class Qualifier(StrEnum):
+    APPROX = "approx"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    NEARLY = "nearly"
+    RANGE = "range"
+
+    @property
+    def sign(self) -> str:
+        """How tables and the HTML view mark the qualifier (≈ 5 for 5左右)."""
+        return _QUALIFIER_SIGNS[self]
+
+
+_QUALIFIER_SIGNS = {Qualifier.APPROX: "≈", Qualifier.AT_LEAST: "≥", Qualifier.MORE_THAN: ">",
+                    Qualifier.AT_MOST: "≤", Qualifier.LESS_THAN: "<", Qualifier.NEARLY: "≲",
+                    Qualifier.RANGE: "↔"}
+
+
+class Dimension(StrEnum):
+    PERCENT = "percent"
+    PERCENTAGE_POINT = "percentage_point"
+    MONEY = "money"
+    POWER = "power"
+    ENERGY = "energy"
+    LENGTH = "length"
+    AREA = "area"
+    MASS = "mass"
+    VOLUME = "volume"
+    COUNT = "count"
+    DURATION = "duration"
+    MULTIPLE = "multiple"
+    RATIO = "ratio"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """info < warning < error, for --fail-on and sorting."""
+        return _SEVERITY_ORDER.index(self)
+
+
+_SEVERITY_ORDER = (Severity.INFO, Severity.WARNING, Severity.ERROR)
+
+
+class Script(StrEnum):
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+def _coerce(record: Any, **kinds: type) -> None:
+    """Turn the closed-set fields of a frozen record into their enums (ValueError if a value is
+    not in the set): stages may hand plain strings, records always hold enum members."""
+    for name, kind in kinds.items():
+        value = getattr(record, name)
+        if value is not None and type(value) is not kind:
+            object.__setattr__(record, name, kind(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,28 +99,42 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
-    """A place in the original text: [start, end) plus 1-based line and column of start."""
-    span: Span
-    line: int
-    column: int
+class Measure:
+    """A figure as the text gives it: value (万/亿 applied), unit, its class, the value in a pint
+    unit, and the qualifier. Quantity and Indicator both carry one."""
+    value: float
+    value_high: Optional[float]
+    unit: str
+    dimension: Dimension
+    normalized_value: float
+    normalized_unit: str
+    qualifier: Optional[Qualifier]
+
+    def __post_init__(self) -> None:
+        _coerce(self, dimension=Dimension, qualifier=Qualifier)
+
+
+class _MeasureFields:
+    """Read access to the fields of the record's `measure` (ind.value for ind.measure.value)."""
+    __slots__ = ()
+    value = property(lambda self: self.measure.value)
+    value_high = property(lambda self: self.measure.value_high)
+    unit = property(lambda self: self.measure.unit)
+    dimension = property(lambda self: self.measure.dimension)
+    normalized_value = property(lambda self: self.measure.normalized_value)
+    normalized_unit = property(lambda self: self.measure.normalized_unit)
+    qualifier = property(lambda self: self.measure.qualifier)
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(_MeasureFields):
     """A number found in the text, before its meaning is known.
 
     `start`/`end` are offsets into the NORMALISED text; the pipeline maps them back.
     """
     start: int
     end: int
-    value: float
-    value_high: Optional[float]
-    unit: str
-    dimension: str
-    normalized_value: float
-    normalized_unit: str
-    qualifier: Optional[str]
+    measure: Measure
     unit_inferred: bool = False
 
 
@@ -63,25 +157,22 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class Indicator:
+class Indicator(_MeasureFields):
     id: str
     subject: Optional[str]
     canonical: Optional[str]
-    value: float
-    value_high: Optional[float]
-    unit: str
-    dimension: str
-    normalized_value: float
-    normalized_unit: str
-    qualifier: Optional[str]
-    direction: Optional[str]
-    status: str
+    measure: Measure
+    direction: Optional[Direction]
+    status: Status
     period: Optional[Period]
     section: Optional[str]
     line: int
     column: int
     span: Span
     text: str
+
+    def __post_init__(self) -> None:
+        _coerce(self, direction=Direction, status=Status)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,12 +191,15 @@ class Indicator:
 class Warning:
     code: str
     name: str
-    severity: str
+    severity: Severity
     message: str
     line: int
     column: int
     span: Span
     text: str
+
+    def __post_init__(self) -> None:
+        _coerce(self, severity=Severity)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -127,7 +221,10 @@ class Document:
     title: Optional[str]
     region: Optional[str]
     year: Optional[int]
-    script: str
+    script: Script
+
+    def __post_init__(self) -> None:
+        _coerce(self, script=Script)
 
 
 @dataclass(frozen=True, slots=True)

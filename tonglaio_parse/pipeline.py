@@ -86,9 +86,7 @@ def _indicator(n: int, m, norm, index) -> Indicator:
     start, end = norm.orig_span(q.start, q.end)
     line, col = norm.line_col(start)
     return Indicator(
-        id=f"i{n}", subject=m.subject, canonical=m.canonical, value=q.value, value_high=q.value_high,
-        unit=q.unit, dimension=q.dimension, normalized_value=q.normalized_value,
-        normalized_unit=q.normalized_unit, qualifier=q.qualifier, direction=m.direction,
+        id=f"i{n}", subject=m.subject, canonical=m.canonical, measure=q.measure, direction=m.direction,
         status=m.status, period=m.period, section=_section_id(index.innermost(start)), line=line, column=col,
         span=(start, end), text=norm.original[start:end])
 

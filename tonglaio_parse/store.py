@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .model import Document, Indicator, Period, Report, Section, Source, Warning
+from .model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
 SCHEMA_VERSION = 1
@@ -242,8 +242,9 @@ def _indicator(r) -> Indicator:
     (id_, section, subject, canonical, value, value_high, unit, dimension, nvalue, nunit, qualifier,
      direction, status, p_start, p_end, line, column, a, b, text) = r
     period = Period(p_start, p_end) if p_start is not None and p_end is not None else None
-    return Indicator(id_, subject, canonical, value, value_high, unit, dimension, nvalue, nunit, qualifier,
-                     direction, status, period, section, line, column, (a, b), text)
+    measure = Measure(value, value_high, unit, dimension, nvalue, nunit, qualifier)
+    return Indicator(id_, subject, canonical, measure, direction, status, period, section, line, column, (a, b),
+                     text)
 
 
 def read_reports(path: str) -> list[Report]:

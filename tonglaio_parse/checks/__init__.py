@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Optional
 from .. import rx
 from ..model import Section, Warning
 from ..stages.normalize import Normalized
+from ..stages.segment import Segmenter, segmenter
 from ..rules import RuleError, table
 
 CODE_RX = rx.compile(r"^[A-Z]{2,3}[0-9]{3}$")
@@ -92,6 +93,7 @@ class Context:
     quantities: list = field(default_factory=list)
     encoding_guessed: bool = False
     encoding: str = "utf-8"
+    words: Segmenter = field(default_factory=segmenter)  # the segmentation the stages use
     found: list[Warning] = field(default_factory=list)
     _paras: Optional[list[Para]] = field(default=None, repr=False)
     body: Optional[tuple[int, int]] = field(default=None, repr=False)  # ORIGINAL span of the report proper

@@ -21,7 +21,7 @@ import regex
 
 from .. import rx
 from . import units as _units
-from ..model import Quantity
+from ..model import Measure, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling
 from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, numeral_run,
                             scanner, shared_unit, span, tables)
@@ -156,10 +156,9 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
         dim = _units.dimension_of(unit) or "other"
     fvalue = float(value)
     norm_value, norm_unit = _units.normalize(fvalue, unit)
-    q = Quantity(start=m.start(), end=m.end(), value=fvalue,
-                 value_high=None if value_high is None else float(value_high), unit=unit,
-                 dimension=dim, normalized_value=norm_value, normalized_unit=norm_unit,
-                 qualifier=qualifier, unit_inferred=inferred)
+    measure = Measure(value=fvalue, value_high=None if value_high is None else float(value_high), unit=unit,
+                      dimension=dim, normalized_value=norm_value, normalized_unit=norm_unit, qualifier=qualifier)
+    q = Quantity(start=m.start(), end=m.end(), measure=measure, unit_inferred=inferred)
     reason = f"{dim}: {_fmt(value)}{'-' + _fmt(value_high) if value_high is not None else ''} {unit}"
     return span(text, m.start(), m.end(), "quantity", reason.strip()), q, m.end()
 

@@ -7,6 +7,7 @@ import marshal
 import os
 import sys
 from functools import cache
+from typing import Mapping
 
 from ..cache import cache_dir, cache_path, read_own, write_atomically
 from ..rules import data_path
@@ -34,6 +35,31 @@ def tokenizer():
 
 def cut(text: str) -> list[str]:
     return tokenizer().lcut(text, HMM=True)
+
+
+class Segmenter:
+    """What the checks may ask of the segmentation (the pipeline hands them one): the words of
+    a text, with or without their offsets, and the dictionary's frequency of a word. The
+    tokenizer is built on first use."""
+    __slots__ = ()
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        return tokenizer().lcut(text, HMM=hmm)
+
+    def tokenize(self, text: str, hmm: bool = True) -> list[tuple[str, int, int]]:
+        """(word, start, end) for each word of `text`, offsets relative to it."""
+        return list(tokenizer().tokenize(text, HMM=hmm))
+
+    @property
+    def frequencies(self) -> Mapping[str, int]:
+        """Word -> frequency in the dictionary. jieba also lists every prefix of a word, with 0:
+        `w in frequencies` says "a word or the start of one", `frequencies.get(w)` "a word"."""
+        return tokenizer().FREQ
+
+
+@cache
+def segmenter() -> Segmenter:
+    return Segmenter()
 
 
 def _import_jieba():

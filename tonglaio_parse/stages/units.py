@@ -14,20 +14,17 @@ from importlib import resources
 from typing import Any, Optional
 
 from ..cache import cache_path, read_own, write_atomically
+from ..errors import RuleError
 from ..rules import data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
-           "UnitTableError", "check_tables", "dimension_of", "unit_pattern"]
+           "check_tables", "dimension_of", "unit_pattern"]
 
 DIMENSIONS = ("percent", "percentage_point", "money", "power", "energy", "length", "area", "mass",
               "volume", "count", "duration", "multiple", "ratio", "other")
 
 # Units for quantities with no unit word, and for ratios (三分之一, 1/3).
 NO_UNIT = "dimensionless"
-
-
-class UnitTableError(ValueError):
-    """A problem in data/units.toml, naming the file and key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +66,14 @@ def unit_table() -> dict[str, UnitInfo]:
     for word, spec in raw.get("units", {}).items():
         where = f"data/units.toml [units.{word!r}]"
         if not isinstance(spec, dict) or "pint" not in spec or "dimension" not in spec:
-            raise UnitTableError(f"{where}: needs 'pint' and 'dimension'")
+            raise RuleError(f"{where}: needs 'pint' and 'dimension'")
         if spec["dimension"] not in DIMENSIONS:
-            raise UnitTableError(f"{where}: unknown dimension {spec['dimension']!r}")
+            raise RuleError(f"{where}: unknown dimension {spec['dimension']!r}")
         out[word] = UnitInfo(word=word, pint=spec["pint"], dimension=spec["dimension"],
                              to=spec.get("to", spec["pint"]), not_before=spec.get("not_before", ""),
                              after=tuple(spec.get("after", ())))
     if not out:
-        raise UnitTableError("data/units.toml: no [units] defined")
+        raise RuleError("data/units.toml: no [units] defined")
     return out
 
 
@@ -87,7 +84,7 @@ def infer_table() -> dict[str, str]:
     units = unit_table()
     for subject, word in table.items():
         if word not in units:
-            raise UnitTableError(f"data/units.toml [infer] {subject!r}: unknown unit {word!r}")
+            raise RuleError(f"data/units.toml [infer] {subject!r}: unknown unit {word!r}")
     return table
 
 
@@ -101,7 +98,7 @@ def registry():
 
 
 def check_tables() -> None:
-    """Every pint name in units.toml exists in units.txt (raises UnitTableError); for tests/CI."""
+    """Every pint name in units.toml exists in units.txt (raises RuleError); for tests/CI."""
     ureg = registry()
     infer_table()
     for info in unit_table().values():
@@ -109,7 +106,7 @@ def check_tables() -> None:
             try:
                 ureg.parse_units(name)
             except Exception as exc:  # pint raises several types here
-                raise UnitTableError(
+                raise RuleError(
                     f"data/units.toml [units.{info.word!r}]: {name!r} not in units.txt ({exc})"
                 ) from None
 
