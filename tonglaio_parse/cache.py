@@ -1,5 +1,13 @@
-"""Where what jieba, pint and the regex compiler build is kept between runs (TONGLAIO_CACHE_DIR,
-else the temp dir)."""
+"""Where data the package derives from its own files (parsed tables, unit factors, jieba's prefix
+dictionary) is kept between runs: the user's cache directory, never the shared temp dir.
+
+The folder is TONGLAIO_CACHE_DIR when set, else the platform's user cache directory
+(platformdirs: $XDG_CACHE_HOME/tonglaio-parse or ~/.cache/tonglaio-parse on Linux), created
+with mode 0700 when missing. It is used only when it is ours and nobody else can write to it;
+otherwise (and when it cannot be created) there is no cache, which only costs speed. Each file
+read from it must be ours and writable by us alone (`read_own`), and its reader validates what
+it holds: a cache holds data, never code or a library's internal state.
+"""
 from __future__ import annotations
 
 import os
@@ -7,35 +15,94 @@ import stat
 import tempfile
 from typing import Optional
 
+APP = "tonglaio-parse"
+ENV = "TONGLAIO_CACHE_DIR"
+_checked: dict[str, Optional[str]] = {}
 
-def cache_dir() -> str:
-    return os.environ.get("TONGLAIO_CACHE_DIR") or tempfile.gettempdir()
+
+def user_cache_dir() -> str:
+    """The platform's cache folder for the package (not created here)."""
+    try:
+        import platformdirs
+    except ImportError:  # the XDG rule, which platformdirs follows on Linux too
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        if not os.path.isabs(base):
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+        return os.path.join(base, APP)
+    return platformdirs.user_cache_dir(APP, appauthor=False)
 
 
-def cache_path(name: str) -> str:
-    """A file in the cache folder, named per user: the temp dir is shared, and a cache that
-    someone else wrote is not one to trust."""
+def cache_dir() -> Optional[str]:
+    """The cache folder, created (0700) when missing; None when there is none to use: it cannot
+    be created, is not a folder, is someone else's, or others may write to it."""
+    chosen = os.environ.get(ENV)
+    wanted = chosen or user_cache_dir()
+    if wanted not in _checked:
+        # a default that is not absolute: no home directory to put it in
+        _checked[wanted] = _usable(wanted) if chosen or os.path.isabs(wanted) else None
+    return _checked[wanted]
+
+
+def _usable(path: str) -> Optional[str]:
+    path = os.path.abspath(os.path.expanduser(path))
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or not _private(st):
+        return None
+    return path
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by us, and neither group nor others may write."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def cache_path(name: str) -> Optional[str]:
+    """A file in the cache folder (None when there is no cache). Named per user as well, for a
+    TONGLAIO_CACHE_DIR that several users share."""
+    folder = cache_dir()
+    if folder is None:
+        return None
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return os.path.join(cache_dir(), f"tonglaio-{uid}-{name}")
+    return os.path.join(folder, f"tonglaio-{uid}-{name}")
 
 
-def read_own(path: str) -> Optional[bytes]:
+def is_own(path: Optional[str]) -> bool:
+    """The file exists, is a regular file of ours, and nobody else can write it."""
+    if path is None:
+        return False
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and _private(st)
+
+
+def read_own(path: Optional[str]) -> Optional[bytes]:
     """The file's bytes if it is ours and nobody else can write it, else None."""
+    if path is None:
+        return None
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            if hasattr(os, "getuid") and (st.st_uid != os.getuid()
-                                          or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+            if not stat.S_ISREG(st.st_mode) or not _private(st):
                 return None
             return fh.read()
     except OSError:
         return None
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Write via a new private temporary file (mkstemp: created exclusively, mode 0600, an
-    unpredictable name, so no link planted in a shared temp dir is followed) and a rename, so a
-    reader never sees half a file; a cache that cannot be written only costs speed."""
+def write_atomically(path: Optional[str], data: bytes) -> None:
+    """Write via a new private temporary file in the same folder (mkstemp: created exclusively,
+    mode 0600, an unpredictable name, so no planted link is followed) and a rename, so a reader
+    never sees half a file; a cache that cannot be written only costs speed."""
+    if path is None:
+        return
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=os.path.basename(path) + ".")

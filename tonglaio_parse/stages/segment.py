@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import os
 import sys
+import tempfile
 from functools import cache
 from typing import Mapping
 
-from ..cache import cache_dir, cache_path, read_own, write_atomically
+from ..cache import cache_path, read_own, write_atomically
 from ..rules import data_path
 
 # jieba's full dictionary costs ~0.5 s to load; the package ships the part of it with
@@ -21,14 +21,13 @@ _DICT_ENV = "TONGLAIO_JIEBA_DICT"
 @cache
 def tokenizer():
     jieba = _import_jieba()
-    logging.getLogger("jieba").setLevel(logging.ERROR)
-    jieba.setLogLevel(logging.ERROR)
+    # jieba logs to stderr (its start-up notes, a cache it failed to write): keep it silent
+    jieba.setLogLevel(logging.CRITICAL)
     choice = os.environ.get(_DICT_ENV, "small")
     dictionary = None if choice == "full" else str(data_path("jieba_small.txt"))
     tok = jieba.Tokenizer(dictionary=dictionary) if dictionary else jieba.Tokenizer()
-    tok.tmp_dir = cache_dir()
-    if dictionary:
-        _load_prefix_dict(tok)
+    source = dictionary or os.path.join(os.path.dirname(os.path.abspath(jieba.__file__)), "dict.txt")
+    _initialize(tok, source, getattr(jieba, "__version__", ""))
     tok.load_userdict(str(data_path("userdict.txt")))
     return tok
 
@@ -77,17 +76,58 @@ def _import_jieba():
     return jieba
 
 
-def _load_prefix_dict(tok) -> None:
-    """Our own cache of the prefix dictionary, read in one piece: jieba's marshal.load(file)
-    reads in tiny pieces and costs five times as long. Built (and written) when missing."""
-    src = tok.dictionary
-    st = os.stat(src)
-    key = hashlib.md5(f"{src}:{st.st_size}:{st.st_mtime_ns}".encode("utf-8", "replace")).hexdigest()
-    path = cache_path(f"jieba-{key}.marshal")
+def _initialize(tok, source: str, version: str) -> None:
+    """`tok.initialize()`, jieba's own loading, with its prefix dictionary cached (jieba's public
+    `tmp_dir` / `cache_file`) in our cache folder, never the shared temp dir. jieba trusts the
+    marshal file it finds there; so it finds one only when ours, private, and what jieba wrote
+    for this dictionary (a seal beside it: the SHA-256 of the dictionary's identity and the
+    file). Any other file is removed first, and jieba builds the dictionary afresh."""
     try:
-        tok.FREQ, tok.total = marshal.loads(read_own(path) or b"")
-    except (ValueError, EOFError, TypeError):
-        with tok.get_dict_file() as fh:
-            tok.FREQ, tok.total = tok.gen_pfdict(fh)
-        write_atomically(path, marshal.dumps((tok.FREQ, tok.total)))
-    tok.initialized = True
+        st = os.stat(source)
+        ident = f"{source}:{st.st_size}:{st.st_mtime_ns}:jieba-{version}".encode("utf-8", "replace")
+    except OSError:
+        ident = b""
+    key = hashlib.sha256(ident).hexdigest()[:32]
+    path, seal = cache_path(f"jieba-{key}.cache"), cache_path(f"jieba-{key}.sha256")
+    if not ident or path is None or seal is None or not _usable_cache(path, seal, ident):
+        with tempfile.TemporaryDirectory(prefix="tonglaio-jieba-") as scratch:  # built, not kept
+            tok.tmp_dir, tok.cache_file = scratch, os.path.join(scratch, "jieba.cache")
+            tok.initialize()
+        return
+    before = _identity(path)
+    tok.tmp_dir, tok.cache_file = os.path.dirname(path), path
+    tok.initialize()
+    if _identity(path) != before:  # jieba has just built the dictionary and written its cache
+        data = read_own(path)
+        if data is not None:
+            write_atomically(seal, _seal(ident, data))
+
+
+def _identity(path: str):
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _seal(ident: bytes, data: bytes) -> bytes:
+    return hashlib.sha256(len(ident).to_bytes(4, "big") + ident + data).hexdigest().encode("ascii")
+
+
+def _usable_cache(path: str, seal: str, ident: bytes) -> bool:
+    """True when jieba may use the folder of `path`: the file there is missing (jieba will
+    write it) or passes the seal; one that does not is removed. False if it cannot be."""
+    if not os.path.lexists(path):
+        return True
+    data = read_own(path)
+    if data is not None and read_own(seal) == _seal(ident, data):
+        return True
+    for name in (path, seal):
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return False
+    return True

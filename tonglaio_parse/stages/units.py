@@ -134,18 +134,34 @@ def _factor(src: str, dst: str) -> Decimal:
 
 
 @cache
-def _factors_path() -> str:
+def _factors_path() -> Optional[str]:
     definitions = data_path("units.txt").read_bytes()
     return cache_path(f"units-{hashlib.md5(definitions).hexdigest()}.json")
 
 
 @cache
 def _known_factors() -> dict[str, str]:
-    try:
-        data = json.loads(read_own(_factors_path()) or b"{}")
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
-    except (OSError, ValueError, AttributeError):
+    """The factors kept on disk: a JSON object of "src>dst" -> a finite decimal number (as a
+    string). A file that is missing, not ours, or holds anything else is ignored as a whole."""
+    raw = read_own(_factors_path())
+    if not raw:
         return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:  # also a UnicodeDecodeError
+        return {}
+    if not isinstance(data, dict) or not all(_valid_factor(k, v) for k, v in data.items()):
+        return {}
+    return data
+
+
+def _valid_factor(key: object, value: object) -> bool:
+    if not isinstance(key, str) or key.count(">") != 1 or not isinstance(value, str):
+        return False
+    try:
+        return Decimal(value).is_finite()
+    except ArithmeticError:  # decimal.InvalidOperation: not a number
+        return False
 
 
 def _convert(value: float, src: str, dst: str) -> float:
