@@ -31,7 +31,7 @@ import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tonglaio_parse.stages.normalize import normalize  # noqa: E402
-from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.segment import segmenter  # noqa: E402
 
 HAN2 = regex.compile(r"(?=(\p{Han}\p{Han}))")
 HAN4 = regex.compile(r"(?=(\p{Han}{4}))")
@@ -57,7 +57,7 @@ def bound(counts: collections.Counter) -> dict[str, dict[str, tuple[str, int]]]:
 
 
 def contexts(fours: collections.Counter, chars: collections.Counter) -> dict[str, tuple[str, int]]:
-    freq = tokenizer().FREQ
+    freq = segmenter().frequencies
     nxt: dict = collections.defaultdict(collections.Counter)
     for g, k in fours.items():
         nxt[g[:3]][g[3]] += k

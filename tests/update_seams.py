@@ -20,14 +20,14 @@ import regex
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tonglaio_parse.stages.normalize import normalize  # noqa: E402
 from tonglaio_parse.rules import data_path  # noqa: E402
-from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.segment import segmenter  # noqa: E402
 
 SEAM = regex.compile(r"(\p{Han})(\p{Han})\2(\p{Han})")
 MIN_DOCS = 2
 
 
 def main(corpus: str) -> None:
-    freq = tokenizer().FREQ
+    freq = segmenter().frequencies
     docs: collections.Counter = collections.Counter()
     for f in sorted(glob.glob(os.path.join(corpus, "*.txt"))):
         text = normalize(open(f, encoding="utf-8").read()).text

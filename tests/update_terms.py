@@ -21,7 +21,7 @@ import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tonglaio_parse.stages.normalize import normalize  # noqa: E402
-from tonglaio_parse.stages.segment import tokenizer  # noqa: E402
+from tonglaio_parse.stages.segment import segmenter  # noqa: E402
 
 HAN = regex.compile(r"\p{Han}+")
 FUNC = set("的了在是和与及等对为把将要并也都个中上下以其之而或由从向到被所这那该各每此")
@@ -31,7 +31,7 @@ RECENT = 1992  # a term must be in use in >= MIN_DOCS reports from this year on
 
 def _aligned(tok, g: str) -> bool:
     """A term that starts and ends on a word boundary (人民代表大会, not 会主义市场经济)."""
-    pieces = tok.lcut(g, HMM=False)
+    pieces = tok.cut(g, hmm=False)
     return len(pieces[0]) >= 2 and len(pieces[-1]) >= 2
 
 
@@ -40,7 +40,7 @@ def main(corpus: str, out: str) -> None:
     grams: collections.Counter = collections.Counter()
     docs: collections.Counter = collections.Counter()
     words: collections.Counter = collections.Counter()
-    tok = tokenizer()
+    tok = segmenter()
     for f in files:
         text = normalize(open(f, encoding="utf-8").read()).text  # as the checks see it
         seen = set()
@@ -50,7 +50,7 @@ def main(corpus: str, out: str) -> None:
                 for i in range(len(s) - n + 1):
                     grams[s[i:i + n]] += 1
                     seen.add(s[i:i + n])
-            words.update(w for w in tok.lcut(s, HMM=False) if len(w) >= 2)
+            words.update(w for w in tok.cut(s, hmm=False) if len(w) >= 2)
         if int(os.path.basename(f)[-8:-4]) >= RECENT:
             docs.update(seen)
     terms = {g: c for g, c in grams.items() if 6 <= len(g) <= 7 and c >= MIN_TERM and docs[g] >= MIN_DOCS

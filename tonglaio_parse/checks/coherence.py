@@ -14,39 +14,47 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from functools import cache
 
 from .. import rx
-from ..rules import table
-from ..stages.segment import tokenizer
-from . import Context, check
-from .wording import _lexicon
+from ..rules import Entries, alternation, char_class, entries, full_width, marks, numeral_chars
+from ..stages.segment import Segmenter
+from .context import Context
+from .registry import check
+from .lexicon import report_terms
 
 _HAN = rx.compile(r"\p{Han}+")
-_ORDINAL = set("〇零一二三四五六七八九十百千万两第首末前后上下")
+_POSITION_WORDS = "第首末前后上下"  # with the numbers to 万: what tells a series apart (第一个/第二个五年计划)
 _REACH = 80  # characters a name may run before or after its head (keeps repeated text linear)
 _MAX_FORMS = 32  # distinct occurrences of one name compared pairwise (a hostile text repeats it)
 
 
 @cache
-def _rules() -> dict:
-    return table("wording.toml")
+def _rules():
+    return entries("wording.toml")
+
+
+@cache
+def _ordinal() -> frozenset[str]:
+    nc = numeral_chars()
+    return frozenset(nc.digit + nc.two + nc.small_magnitude + nc.ten_thousand + _POSITION_WORDS)
 
 
 @cache
 def _heads_rx(heads: tuple[str, ...]):
     """The heads as one alternation (the stdlib engine scans for their first characters: a
     third of the cost of one str.find per head)."""
-    return rx.compile_std("|".join(sorted(heads, key=len, reverse=True)))
+    return rx.compile_std(alternation(heads))
 
 
 @check("TX010")
 def name_variant(ctx: Context) -> None:
     r = _rules()
-    heads = r["variant_heads"]
-    k = int(r["variant_anchor"])
-    most = int(r["variant_max_middle"])
+    heads = r.words("variant_heads")
+    k = r.integer("variant_anchor")
+    most = r.integer("variant_max_middle")
     lo, hi = ctx.body_span() or (0, 0)
     text = ctx.norm.text[lo:hi]
     keys = [text[m.end() - k:m.end()] for m in _heads_rx(tuple(heads)).finditer(text, k)]
@@ -111,12 +119,12 @@ def _report(ctx: Context, text: str, lo: int, hit, seen: set[int]) -> None:
     sp, mp, sq, mq, ep, eq, rp, rq = hit
     xp, xq = text[sp:ep], text[sq:eq]
     midp, midq = text[mp:rp], text[mq:rq]
-    if not _HAN.fullmatch(xp) or not _HAN.fullmatch(xq) or set(midp + midq) <= _ORDINAL:
+    if not _HAN.fullmatch(xp) or not _HAN.fullmatch(xq) or set(midp + midq) <= _ordinal():
         return  # 第一个/第二个五年计划: a series, not one name
     cp = text.count(text[mp - 3:rp + 3])
     cq = text.count(text[mq - 3:rq + 3])
     if cp == cq:
-        flag_p = _usual(xp, xq) < _usual(xq, xp)
+        flag_p = _usual(ctx.words, xp, xq) < _usual(ctx.words, xq, xp)
     else:
         flag_p = cp < cq
     (s, e, x, mid), (os_, other, omid) = (((sp, ep, xp, midp), (sq, xq, midq)) if flag_p
@@ -130,11 +138,10 @@ def _report(ctx: Context, text: str, lo: int, hit, seen: set[int]) -> None:
                   f"('{mid}' / '{omid}'), one of them mistyped?")
 
 
-def _usual(x: str, y: str) -> float:
+def _usual(segmenter: Segmenter, x: str, y: str) -> float:
     """How usual in the reports the words of x are that y does not share (mean log count)."""
-    _, _, words, _ = _lexicon()
-    tok = tokenizer()
-    a, b = Counter(tok.lcut(x, HMM=False)), Counter(tok.lcut(y, HMM=False))
+    words = report_terms().words
+    a, b = Counter(segmenter.cut(x, hmm=False)), Counter(segmenter.cut(y, hmm=False))
     own = list((a - b).elements())
     if not own:
         return 0.0
@@ -142,21 +149,25 @@ def _usual(x: str, y: str) -> float:
 
 
 @cache
-def _topics() -> tuple[dict, dict[str, str], object]:
+def _topics() -> tuple[Entries, dict[str, str], re.Pattern]:
     """The limits, word -> domain, and one regex of the words (longest first)."""
-    t = table("topics.toml")
-    words = {w: d for d, ws in t["domains"].items() for w in ws}
-    return t, words, rx.compile_std("|".join(sorted(words, key=len, reverse=True)))
+    t = entries("topics.toml")
+    domains = t["domains"]
+    words = {w: d for d in domains for w in domains.words(d)}
+    return t, words, rx.compile_std(alternation(words))
 
 
-_CLAUSE = rx.compile_std(r"[^，。；：,;:！？!?]+")
+@cache
+def _clause() -> re.Pattern:
+    """A clause: a run without a clause mark (either width; a paragraph has no line break)."""
+    return rx.compile_std(f"{char_class(full_width(marks().clause_mark), negated=True)}+")
 
 
 @check("TX011")
 def off_topic_clause(ctx: Context) -> None:
     t, words, pattern = _topics()
-    longest, reach = int(t["max_topic_sentence"]), int(t["neighbourhood"])
-    least, share, clause_words = int(t["min_topic_hits"]), float(t["min_topic_share"]), int(t["min_clause_words"])
+    longest, reach = t.integer("max_topic_sentence"), t.integer("neighbourhood")
+    least, share, clause_words = t.integer("min_topic_hits"), t.number("min_topic_share"), t.integer("min_clause_words")
     related = {frozenset(pair) for pair in t["related"]}
     paras = ctx.body_paragraphs()
     topics = [_topic(p.text, longest, words, pattern) for p in paras]
@@ -169,7 +180,7 @@ def off_topic_clause(ctx: Context) -> None:
         own = sum(words[w] == topic for _, w in hits)
         if own < least or own == len(hits):
             continue  # too little on its topic, or nothing on another
-        clauses = list(_CLAUSE.finditer(p.text, first))
+        clauses = list(_clause().finditer(p.text, first))
         ends = [c.end() for c in clauses]
         grouped: dict[int, list[str]] = {}
         for i, w in hits:

@@ -13,14 +13,13 @@ candidate and jieba only segments a few words around the ones that pass dictiona
 """
 from __future__ import annotations
 
-from .. import rx
 from functools import cache
 
-from ..rules import data_path, table
-from ..stages.segment import tokenizer
-from . import Context, check
+from .. import rx
+from ..rules import RuleError, data_path, entries, numeral_chars
+from .context import Context
+from .registry import check
 
-_NUMERAL = set("〇零一二三四五六七八九十百千万亿两点")
 _H = "\u3400-\u9fff"
 # A Han character repeated within six. The stdlib engine: `regex` needs four times as long
 # for a back-reference scan over a whole report, and this runs on every character.
@@ -31,11 +30,15 @@ _WINDOW = 8  # characters of context on each side: enough for two words
 
 @cache
 def _limits() -> dict:
-    t = table("repetition.toml")
-    seams = frozenset(data_path("seam_doubles.txt").read_text(encoding="utf-8").split())
-    return {"rare": int(t["garble_rare_freq"]), "min_score": int(t["garble_min_score"]),
-            "seam_rare": int(t["garble_seam_rare_freq"]), "allowed": frozenset(t["allowed"]),
-            "seams": seams}
+    t = entries("repetition.toml")
+    try:
+        seams = frozenset(data_path("seam_doubles.txt").read_text(encoding="utf-8").split())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"data/seam_doubles.txt: {exc}") from None
+    nc = numeral_chars()
+    return {"rare": t.integer("garble_rare_freq"), "min_score": t.integer("garble_min_score"),
+            "seam_rare": t.integer("garble_seam_rare_freq"), "allowed": frozenset(t.words("allowed")),
+            "seams": seams, "numerals": frozenset(nc.numeral + nc.point)}
 
 
 @check("TX004")
@@ -43,9 +46,10 @@ def garbled(ctx: Context) -> None:
     body = ctx.body_paragraphs()
     if not body:
         return
-    tok = tokenizer()
-    freq = tok.FREQ
+    words = ctx.words
+    freq = words.frequencies
     lim = _limits()
+    numerals = lim["numerals"]
     text = ctx.norm.text
     done = -1  # one finding per phrase
     for m in _REPEAT.finditer(text, body[0].start, body[-1].end):
@@ -53,16 +57,16 @@ def garbled(ctx: Context) -> None:
         if i < done:
             continue
         x = m.group(1)
-        if x in _NUMERAL:
+        if x in numerals:
             continue
         j = text.index(x, i + 1)
         d = j - i
         if d == 1:
             hit = _seam(text, i, freq, lim)
         elif d == 2:
-            hit = _echo(ctx, text, i, tok, freq, lim) if _echo_likely(text, i, freq, lim) else None
+            hit = _echo(text, i, words, freq, lim) if _echo_likely(text, i, freq, lim) else None
         else:
-            hit = _stray(ctx, text, i, j, tok, freq, lim) if _stray_likely(text, i, freq, lim) else None
+            hit = _stray(text, i, j, words, freq, lim) if _stray_likely(text, i, freq, lim) else None
         if hit:
             s, e, message = hit
             ctx.warn_norm("TX004", s, e, message)
@@ -72,7 +76,7 @@ def garbled(ctx: Context) -> None:
 def _seam(text: str, i: int, freq, lim):
     """涉外外贸: a rare word and a word sharing the doubled syllable, a pair the reports never use."""
     a, b, c = text[i - 1:i], text[i], text[i + 2:i + 3]
-    if not a or not c or a == b or b == c or a in _NUMERAL or c in _NUMERAL:
+    if not a or not c or a == b or b == c or a in lim["numerals"] or c in lim["numerals"]:
         return None
     first, second, gram = a + b, b + c, a + b + b + c
     if not (0 < freq.get(first, 0) < lim["seam_rare"]) or not freq.get(second):
@@ -100,17 +104,17 @@ def _window(text: str, lo: int, hi: int) -> tuple[int, str]:
     return lo + left, w[left:right]
 
 
-def _words(tok, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+def _words(segmenter, text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     base, w = _window(text, lo, hi)
-    return [(t, base + s, base + e) for t, s, e in tok.tokenize(w, HMM=False)]
+    return [(t, base + s, base + e) for t, s, e in segmenter.tokenize(w, hmm=False)]
 
 
-def _echo(ctx, text, i, tok, freq, lim):
+def _echo(text, i, segmenter, freq, lim):
     """Segment only the words around one repeat (jieba is the cost of this check)."""
-    words = _words(tok, text, i - _WINDOW, i + 3 + _WINDOW)
+    words = _words(segmenter, text, i - _WINDOW, i + 3 + _WINDOW)
     for k in range(len(words) - 2):
         (a, s, _), (b, _, _), (nxt, _, e) = words[k:k + 3]
-        if s != i or len(a) != 2 or b != a[0] or len(nxt) < 2 or set(a + nxt) & _NUMERAL:
+        if s != i or len(a) != 2 or b != a[0] or len(nxt) < 2 or set(a + nxt) & lim["numerals"]:
             continue
         if 1 + (freq.get(b, 0) < lim["rare"] * 10) >= lim["min_score"]:  # 1 for the repeat, 1 if b is rare
             return s, e, f"'{text[s:e]}' segments improbably: {a}/{b}/{nxt}"
@@ -123,10 +127,10 @@ def _stray_likely(text: str, i: int, freq, lim) -> bool:
             and not freq.get(text[i - 1:i + 1]))
 
 
-def _stray(ctx, text, i, j, tok, freq, lim):
+def _stray(text, i, j, segmenter, freq, lim):
     """A stray character, one or two words, then the same character again not in a parallel
     phrase: 新增/育/规模化/育/肥 but not 以开放/促/改革/促/发展 or 跨/行业/跨/地区."""
-    words = _words(tok, text, i - 4, j + 5)
+    words = _words(segmenter, text, i - 4, j + 5)
     at = {s: n for n, (_, s, _) in enumerate(words)}
     k, n = at.get(i), at.get(j)
     if k is None or n is None or k == 0 or words[k][0] != text[i] or len(words[k - 1][0]) < 2:

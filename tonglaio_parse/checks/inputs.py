@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from .. import rx
-from ..rules import compile_rule, table
+from ..rules import compile_rule, entries
 from ..stages.normalize import converter, same_length
-from . import Context, check
+from .context import Context
+from .registry import check
 
 _FFFD = rx.compile("\ufffd+")
 # Runs to test for UTF-8-read-as-GBK: CJK and CJK-compatible characters, no ASCII, no newline.
@@ -20,9 +21,9 @@ _LATIN_RUN = rx.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u01
 
 @cache
 def _rx():
-    t = table("lint.toml")["input"]
-    return (compile_rule(t["control"], "data/lint.toml [input] control"),
-            compile_rule(t["pinyin"], "data/lint.toml [input] pinyin"), int(t["mojibake_min_run"]))
+    t = entries("lint.toml")["input"]
+    return (compile_rule(t.text("control"), t.name("control")),
+            compile_rule(t.text("pinyin"), t.name("pinyin")), t.integer("mojibake_min_run"))
 
 
 @check("IN001")

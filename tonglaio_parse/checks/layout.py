@@ -2,67 +2,52 @@
 fragments, topic headings merged into the paragraph before them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 from .. import rx
-from ..rules import compile_rule, patterns, table
+from ..rules import char_class, compile_rule, entries, full_width, marks, numeral_chars, patterns
+from ..stages.numbers import parse_number
 from ..stages.sections import SectionIndex
-from . import Context, Para, check
+from .context import Context, Para
+from .registry import check
 
 _EDIT_CODES = {"page-marker": "LA001", "paragraph-join": "LA002", "markup": "LA003", "invisible": "IN003"}
-_SENTENCE_END = rx.compile(r"[。!?;！？；]")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    continuation: regex.Pattern  # what a fragment starts with
+    closing: regex.Pattern       # how a report's last paragraph ends
+    topic: regex.Pattern         # a paragraph's lead sentence (a topic heading)
+    topic_mid: regex.Pattern     # … turned up mid-paragraph
+    numbered_mid: regex.Pattern  # a numbered heading after a full stop mid-line
 
 
 @cache
-def _rules():
-    t = table("lint.toml")["layout"]
-    w = "data/lint.toml [layout]"
-    return {
-        "chrome": _any_of(t["chrome"], f"{w} chrome"),
-        "boilerplate": _any_of(t["boilerplate"], f"{w} boilerplate"),
-        "boilerplate_lines": int(t["boilerplate_lines"]),
-        "continuation": compile_rule(t["continuation_start"], f"{w} continuation_start"),
-        "closing": compile_rule(t["closing"], f"{w} closing"),
-        "topic": compile_rule(t["topic_sentence"], f"{w} topic_sentence"),
-        "topic_mid": compile_rule(t["topic_mid"], f"{w} topic_mid"),
-        "numbered_mid": compile_rule(t["numbered_mid"], f"{w} numbered_mid"),
-    }
+def _rules() -> _Rules:
+    t = entries("lint.toml")["layout"]
+    keys = ("continuation_start", "closing", "topic_sentence", "topic_mid", "numbered_mid")  # _Rules' order
+    return _Rules(*(compile_rule(t.text(k), t.name(k)) for k in keys))
 
 
-def _any_of(patterns: list[str], where: str):
-    """One pattern for a list of them (one test per line instead of one per pattern); each is
-    compiled alone first, so a bad one is named."""
-    for i, p in enumerate(patterns):
-        compile_rule(p, f"{where} #{i + 1}")
-    return compile_rule("|".join(f"(?:{p})" for p in patterns) or "(?!)", where)
+@cache
+def _sentence_end() -> regex.Pattern:
+    """A sentence end or semicolon, of either width (tested on the original text)."""
+    return rx.compile(char_class(full_width(marks().sentence_end_or_semicolon)))
 
 
 @check("LA007", "LA008")
 def site_furniture(ctx: Context) -> None:
-    """Web chrome lines anywhere, and a licence/site footer (or header) block at either end.
-    Sets ctx.body, the span of the report proper, for the checks that look at its ends."""
-    r = _rules()
-    paras = ctx.paragraphs()
-    orig = ctx.norm.orig
-    lo, hi = 0, len(ctx.norm.original)
-    n = len(paras)
-    edge = r["boilerplate_lines"]
-    for i, p in enumerate(paras):
-        if r["boilerplate"].search(p.text):
-            if i >= n - edge and orig(p.start) < hi:  # a footer: it runs to the end
-                hi = orig(p.start)
-                ctx.warn("LA008", hi, len(ctx.norm.original.rstrip()),
-                         f"site footer after the report ({n - i} lines): {p.text[:20]}…")
-                break
-            if i < min(edge, n // 3):  # a header: the report starts after it
-                lo = orig(p.end)
-    chrome_lines = [p for p in paras if r["chrome"].match(p.text)]
-    for p in chrome_lines:
+    """Web chrome lines anywhere, and a licence/site footer (or header) block at either end."""
+    found = ctx.furniture()
+    if found.footer:
+        (p, lines), end = found.footer, len(ctx.norm.original.rstrip())
+        ctx.warn("LA008", found.body[1], end, f"site footer after the report ({lines} lines): {p.text[:20]}…")
+    for p in found.chrome:
         ctx.warn_norm("LA007", p.start, p.end, f"web-page furniture: {p.text[:30]}")
-        # furniture at the very start also moves the start of the report
-        if orig(p.start) <= lo + 200 and p is paras[0] or orig(p.start) < lo:
-            lo = max(lo, orig(p.end))
-    ctx.body = (lo, hi)
 
 
 @check("LA001", "LA002", "LA003", "IN003")
@@ -95,7 +80,7 @@ def _heading_before(original: str, gap: int) -> bool:
     line = original[start:gap].strip()
     if patterns().heading_start.match(line.translate({0x3000: 0x20}).strip()):
         return True
-    return len(line) <= 60 and not _SENTENCE_END.search(line)
+    return len(line) <= 60 and not _sentence_end().search(line)
 
 
 @check("LA004", "LA005")
@@ -103,8 +88,8 @@ def fragment(ctx: Context) -> None:
     r = _rules()
     original = ctx.norm.original
     markers = [e for e in ctx.norm.edits if e.kind == "page-marker"]
-    lo, hi = ctx.body or (0, len(original))
-    body = [p for p in ctx.body_paragraphs()]
+    lo, hi = ctx.body
+    body = ctx.body_paragraphs()
     if not body:
         return
     # start: a (上接…) marker before any body text, or a first paragraph that continues a sentence
@@ -114,7 +99,7 @@ def fragment(ctx: Context) -> None:
             first_marker and not original[lo:first_marker.start].strip(" \n\u3000政府工作报告"):
         ctx.warn("LA004", first_marker.start, first_marker.end,
                  "the document starts on a continued page: the text before it is missing")
-    elif r["continuation"].search(body[0].text):
+    elif r.continuation.search(body[0].text):
         ctx.warn_norm("LA004", body[0].start, min(body[0].end, body[0].start + 10),
                       "the document starts in the middle of a sentence")
     # end: a (下转…) marker, or a last paragraph without closing punctuation
@@ -126,7 +111,7 @@ def fragment(ctx: Context) -> None:
                  "the document continues on another page: the text after it is missing")
         return
     tail = body[-1]
-    if not r["closing"].search(tail.text) and not patterns().heading_start.match(tail.text) \
+    if not r.closing.search(tail.text) and not patterns().heading_start.match(tail.text) \
             and len(tail.text) > 12:
         end = lo + len(last_text)
         ctx.warn("LA005", max(lo, end - 6), end,
@@ -142,7 +127,7 @@ def merged_heading(ctx: Context) -> None:
     groups: dict[str, list[Para]] = {}
     index = SectionIndex(ctx.sections)
     for p in ctx.body_paragraphs():
-        if r["topic"].match(p.text) and not patterns().heading_start.match(p.text):
+        if r.topic.match(p.text) and not patterns().heading_start.match(p.text):
             sec = index.innermost(ctx.norm.orig(p.start))
             if sec is not None:
                 groups.setdefault(sec.id, []).append(p)
@@ -155,7 +140,7 @@ def merged_heading(ctx: Context) -> None:
                     _split_point(ctx, paras, r)
     labels = {s.label.replace("（", "(").replace("）", ")") for s in ctx.sections}
     for p in ctx.body_paragraphs():
-        for m in r["numbered_mid"].finditer(p.text):
+        for m in r.numbered_mid.finditer(p.text):
             label = m.group("label")
             prev = _relabel(label, -1)
             if label in labels or prev is None or prev not in labels:
@@ -169,7 +154,7 @@ def _split_point(ctx: Context, paras: list[Para], r) -> None:
     longest = max(paras, key=lambda p: len(p.text))
     typical = sorted(len(p.text) for p in paras)[len(paras) // 2 - 1] if len(paras) > 1 else len(longest.text) / 2
     best = None
-    for m in r["topic_mid"].finditer(longest.text):
+    for m in r.topic_mid.finditer(longest.text):
         before, after = m.start("t"), len(longest.text) - m.start("t")
         if min(before, after) < 0.35 * typical:
             continue
@@ -184,7 +169,7 @@ def _split_point(ctx: Context, paras: list[Para], r) -> None:
 
 
 def _relabel(label: str, delta: int):
-    from ..stages.numbers import parse_number
+    """The label numbered `delta` away: (三) -> (二); None outside 一 to 十."""
     digits = "".join(c for c in label if c not in "()、")
     try:
         n = int(parse_number(digits)) + delta
@@ -192,8 +177,5 @@ def _relabel(label: str, delta: int):
         return None
     if n < 1 or n > 10:
         return None
-    return label.replace(digits, "一二三四五六七八九十"[n - 1])
-
-
-def _lead(sentence: str) -> str:
-    return sentence.lstrip("“”\"《")[:2]
+    nc = numeral_chars()
+    return label.replace(digits, (nc.one_to_nine + nc.ten)[n - 1])

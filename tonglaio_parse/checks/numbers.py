@@ -2,33 +2,71 @@
 one indicator with two values, units inferred or unknown."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from .. import rx
+from ..rules import RuleError, alternation, char_class, entries, full_width, marks, numeral_chars
 from ..stages.numbers import parse_number
-from ..rules import alternation, table
-from . import Context, check
+from ..stages.subjects import direction_verbs
+from .context import Context
+from .registry import check
 
-_NUM = r"(?:\d[\d,]*(?:\.\d+)?|[〇零一二三四五六七八九十百千两点]+)(?:万亿|亿|万|千)?"
-_PERCENT = r"(?:(?P<n>\d[\d,]*(?:\.\d+)?)%|百分之(?P<c>[〇零一二三四五六七八九十百千点]+))"
-_RESPECTIVELY = rx.compile(r"(?P<head>[^,，。;；:：!?！？\n]{2,60}?)分别(?P<tail>[^,，。;；!?！？\n]{1,80})")
-_FROM_TO = rx.compile(rf"(?:从|由)(?P<a>{_NUM})(?P<ua>[^\d,，。;；\s]{{0,4}}?)(?P<verb>增加|增长|提高|上升|提升|扩大|减少|下降|降低|降|减)?(?:到|至)"
-                         rf"(?P<b>{_NUM})(?P=ua)[,，]?(?:[^,，。;；\d]{{0,8}}?)(?P<gverb>增长|提高|增加|下降|减少|降低)(?P<g>\d+(?:\.\d+)?)%")
-_UP = {"增加", "增长", "提高", "上升", "提升", "扩大"}
+
+@dataclass(frozen=True)
+class _Patterns:
+    share: regex.Pattern          # NU003: a share word, a level verb, a percentage
+    not_shares: tuple[str, ...]
+    respectively: regex.Pattern   # NU001: subjects 分别 values, within a clause
+    comma: regex.Pattern
+    tail_values: regex.Pattern
+    from_to: regex.Pattern        # NU004: 从A增加到B, 增长g%
+    not_comparable: regex.Pattern
+    up: frozenset[str]            # the verbs of from_to that go up
 
 
 @cache
-def _share_rx() -> regex.Pattern:
-    t = table("lint.toml")["numbers"]
-    return rx.compile(rf"(?P<share>{alternation(t['share_words'])})(?P<verb>{alternation(t['level_verbs'])})?"
-                         rf"(?:了)?{_PERCENT}")
+def _patterns() -> _Patterns:
+    t = entries("lint.toml")["numbers"]
+    m, nc = marks(), numeral_chars()
+    number = (rf"(?:\d[\d,]*(?:\.\d+)?|{char_class(nc.digit + nc.small_magnitude + nc.two + nc.point)}+)"
+              rf"(?:{alternation([nc.big_magnitude, nc.hundred_million, nc.ten_thousand, nc.thousand])})?")
+    percent = rf"(?:(?P<n>\d[\d,]*(?:\.\d+)?)%|百分之(?P<c>{char_class(nc.digit + nc.small_magnitude + nc.point)}+))"
+    clause = full_width(m.clause_mark) + m.line_break
+    clause_but_colon = full_width(m.sentence_end_or_semicolon + m.comma) + m.line_break  # 分别: 5%、8%
+    pause = full_width(m.comma + m.full_stop + m.semicolon)  # what a unit or the words after B do not cross
+    unit = char_class(pause, negated=True, escapes=r"\d\s")
+    gap = char_class(pause, negated=True, escapes=r"\d")
+    verbs, change, up = _change_verbs(t)
+    return _Patterns(
+        share=rx.compile(rf"(?P<share>{alternation(t.words('share_words'))})"
+                         rf"(?P<verb>{alternation(t.words('level_verbs'))})?(?:了)?{percent}"),
+        not_shares=tuple(t.words("not_shares")),
+        respectively=rx.compile(rf"(?P<head>{char_class(clause, negated=True)}{{2,60}}?)分别"
+                                rf"(?P<tail>{char_class(clause_but_colon, negated=True)}{{1,80}})"),
+        comma=rx.compile(char_class(full_width(m.comma))),
+        tail_values=rx.compile(rf"\d+(?:\.\d+)?%?|百分之{char_class(nc.digit + nc.ten + nc.point)}+"),
+        from_to=rx.compile(rf"(?:从|由)(?P<a>{number})(?P<ua>{unit}{{0,4}}?)"
+                           rf"(?P<verb>{verbs})?(?:到|至)(?P<b>{number})(?P=ua){char_class(full_width(m.comma))}?"
+                           rf"(?:{gap}{{0,8}}?)(?P<gverb>{change})(?P<g>\d+(?:\.\d+)?)%"),
+        not_comparable=rx.compile(alternation(t.words("not_comparable"))),
+        up=up)
 
 
-@cache
-def _not_shares() -> tuple[str, ...]:
-    return tuple(table("lint.toml")["numbers"]["not_shares"])
+def _change_verbs(t) -> tuple[str, str, frozenset[str]]:
+    """The alternations of the from-to and change verbs, and those of them that go up; each
+    must be an increase or decrease verb of data/indicators.toml [direction]."""
+    kinds = dict(direction_verbs())
+    kinds.update(dict.fromkeys(entries("indicators.toml")["direction"].words("short_decrease"), "decrease"))
+    for key in ("from_to_verbs", "change_verbs"):
+        for verb in t.words(key):
+            if kinds.get(verb) not in ("increase", "decrease"):
+                raise RuleError(f"{t.name(key)}: {verb!r} is not an increase or decrease verb of "
+                                f"data/indicators.toml [direction]")
+    verbs, change = t.words("from_to_verbs"), t.words("change_verbs")
+    return alternation(verbs), alternation(change), frozenset(v for v in verbs + change if kinds[v] == "increase")
 
 
 def _value(s: str) -> float | None:
@@ -41,13 +79,14 @@ def _value(s: str) -> float | None:
 @check("NU003")
 def impossible_percentage(ctx: Context) -> None:
     text = ctx.norm.text
-    for m in _share_rx().finditer(text):
+    pats = _patterns()
+    for m in pats.share.finditer(text):
         raw = m.group("n") or m.group("c")
         v = _value(raw)
         if v is None or v <= 100:
             continue
         before = text[max(0, m.start() - 6):m.end("share")]
-        if before.endswith(_not_shares()) or (m.group("verb") or "") in ("提高", "增长"):
+        if before.endswith(pats.not_shares) or (m.group("verb") or "") in ("提高", "增长"):
             continue
         ctx.warn_norm("NU003", m.start(), m.end(), f"{m.group('share')} given as {raw}%: a share or rate "
                                                    f"cannot exceed 100%")
@@ -56,8 +95,9 @@ def impossible_percentage(ctx: Context) -> None:
 @check("NU001")
 def respectively(ctx: Context) -> None:
     text = ctx.norm.text
-    for m in _RESPECTIVELY.finditer(text):
-        head = regex.split(r"[,，]", m.group("head"))[-1]
+    pats = _patterns()
+    for m in pats.respectively.finditer(text):
+        head = pats.comma.split(m.group("head"))[-1]
         if regex.search(r"从|由", m.group("tail")):
             continue  # 分别从50%、75%提高至100%: from-values and a shared to-value
         # 科技、教育、卫生和文化事业 is four subjects; 信息传输软件和信息技术服务业、租赁和商务服务业 two:
@@ -65,7 +105,7 @@ def respectively(ctx: Context) -> None:
         by_comma = [s for s in head.split("、") if s.strip()]
         readings = {len(by_comma), len(by_comma) + len(regex.findall(r"和|与|及", by_comma[-1])),
                     len([s for s in regex.split(r"[、和与及]", head) if s.strip()])}
-        values = [v for v in regex.findall(r"\d+(?:\.\d+)?%?|百分之[〇零一二三四五六七八九十点]+", m.group("tail"))]
+        values = pats.tail_values.findall(m.group("tail"))
         subjects = by_comma
         if max(readings) >= 2 and len(values) >= 2 and len(values) not in readings:
             ctx.warn_norm("NU001", m.start("head") + len(m.group("head")) - len(head), m.end(),
@@ -74,13 +114,14 @@ def respectively(ctx: Context) -> None:
 
 @check("NU004")
 def from_to(ctx: Context) -> None:
-    for m in _FROM_TO.finditer(ctx.norm.text):
+    pats = _patterns()
+    for m in pats.from_to.finditer(ctx.norm.text):
         a, b, g = _value(m.group("a")), _value(m.group("b")), float(m.group("g"))
-        if not a or b is None or regex.search(r"年均|平均每年|每年|可比|扣除|实际", m.group()):
+        if not a or b is None or pats.not_comparable.search(m.group()):
             continue
-        up = m.group("gverb") in _UP
+        up = m.group("gverb") in pats.up
         verb = m.group("verb")
-        if verb and (verb in _UP) != (b > a):
+        if verb and (verb in pats.up) != (b > a):
             msg = f"{verb} from {m.group('a')} to {m.group('b')}"
         else:
             change = (b / a - 1) * 100

@@ -10,13 +10,15 @@ TX012 a character doubled across a word boundary that strands the characters aro
 """
 from __future__ import annotations
 
+from functools import cache
+
 from .. import rx
-from ..stages.segment import tokenizer
-from . import Context, check
+from ..rules import numeral_chars
+from .context import Context
+from .registry import check
 
 _H = "\u3400-\u9fff"
 _DOUBLE = rx.compile_std(rf"([{_H}])\1")
-_NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
 _FUNC = set("的了在是和与及等对为把将要并也都个中以其之而或由从向到被所这那该各每此")
 _SIDE = 6  # characters of context on each side of the pair
 
@@ -32,6 +34,11 @@ def _han_run(text: str, lo: int, hi: int, i: int) -> tuple[int, int]:
     return s, e
 
 
+@cache
+def _numerals() -> frozenset[str]:
+    return frozenset(numeral_chars().numeral)
+
+
 @check("TX012")
 def stranded_double(ctx: Context) -> None:
     span = ctx.body_span()
@@ -39,22 +46,23 @@ def stranded_double(ctx: Context) -> None:
         return
     lo, hi = span
     text = ctx.norm.text
-    tok = tokenizer()
-    freq = tok.FREQ
+    words = ctx.words
+    freq = words.frequencies
+    numerals = _numerals()
     for m in _DOUBLE.finditer(text, lo, hi):
         i = m.start()
         x = text[i]
-        if x in _NUMERAL or i - 2 < lo or i + 4 > hi:
+        if x in numerals or i - 2 < lo or i + 4 > hi:
             continue
         a, c = text[i - 1], text[i + 3]
-        if a in _FUNC or c in _FUNC or a in _NUMERAL or c in _NUMERAL or (a + x) in freq \
+        if a in _FUNC or c in _FUNC or a in numerals or c in numerals or (a + x) in freq \
                 or (x + text[i + 2]) not in freq:
             continue  # cheap tests first: jieba only for a lone a before a two-character word
         s, e = _han_run(text, max(lo, i - _SIDE), min(hi, i + 2 + _SIDE), i)
         if i - s < 2 or e - i < 4:
             continue
         w = text[s:e]
-        plain = [(t, a + s, b + s) for t, a, b in tok.tokenize(w, HMM=False)]
+        plain = [(t, a + s, b + s) for t, a, b in words.tokenize(w, hmm=False)]
         at = {a: k for k, (_, a, _) in enumerate(plain)}
         k = at.get(i)
         if k is None or k == 0 or k + 2 >= len(plain):
@@ -62,11 +70,11 @@ def stranded_double(ctx: Context) -> None:
         (a, _, _), (lone, _, _), (word, _, we), (c, _, ce) = plain[k - 1:k + 3]
         if lone != x or len(a) != 1 or len(word) != 2 or len(c) != 1 or not word.startswith(x):
             continue
-        if a in _FUNC or c in _FUNC or a in _NUMERAL or c in _NUMERAL:
+        if a in _FUNC or c in _FUNC or a in numerals or c in numerals:
             continue
-        if (a + x + x + word[1:]) in tok.FREQ or (x + word) in tok.FREQ:
+        if (a + x + x + word[1:]) in freq or (x + word) in freq:
             continue
-        hmm = {(t, a_ + s) for t, a_, _ in tok.tokenize(w, HMM=True)}
+        hmm = {(t, a_ + s) for t, a_, _ in words.tokenize(w, hmm=True)}
         if (a + x, i - 1) not in hmm:
             continue
         ctx.warn_norm("TX012", i - 1, ce,

@@ -1,7 +1,8 @@
 """Structure findings: inferred parts (fragments), gaps and repeats in heading numbers."""
 from __future__ import annotations
 
-from . import Context, check
+from .context import Context
+from .registry import check
 
 # Only the outer numbering levels are strict; item lists (1. 2.) restart freely.
 _STRICT_KINDS = ("part", "subsection")

@@ -1,55 +1,74 @@
 """Text findings: words repeated by mistake, duplicated list items, unbalanced brackets."""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Mapping
 
 import regex
 
 from .. import rx
-from ..rules import table
-from ..stages.segment import tokenizer
-from . import Context, check
+from ..rules import RuleError, char_class, entries, full_width, marks, numeral_chars
+from .context import Context
+from .registry import check
 
 _BRACKET_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
 _LIST_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
 _WORD_REPEAT = rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
 _DOUBLE = rx.compile(r"(\p{Han})\1")
-_CLAUSE_STOPS = ",，。;；:：!！?？()（）《》“”\n"
-# two 、 in one clause (a list of three items or more), found from the 、: stdlib re finds a
-# literal fast, where a clause-by-clause scan tests every character
-_TWO_COMMAS = rx.compile_std(rf"、[^{_CLAUSE_STOPS}、]*、")
-_CLAUSE_END = rx.compile_std(rf"[{_CLAUSE_STOPS}]")
-_UP_TO_LAST_STOP = rx.compile_std(rf"(?s:.*)[{_CLAUSE_STOPS}]")
 _LIST_TAIL = rx.compile(r"等|和|及")
-# anchored at a sentence start, possessive: linear on a long line with no full stop
-_SENTENCE = rx.compile(r"(?:^|(?<=[。!?！？\n]))[^。!?！？\n]++[。!?！？]", regex.M)
-_NUMERAL = set("〇零一二三四五六七八九十百千万亿两")
+
+
+@dataclass(frozen=True)
+class _Marks:
+    two_commas: re.Pattern       # two 、 in one clause (a list of three items or more)
+    clause_end: re.Pattern
+    up_to_last_stop: re.Pattern
+    sentence: regex.Pattern      # a whole sentence
+    numerals: frozenset[str]
 
 
 @cache
-def _lists() -> dict:
-    t = table("repetition.toml")
-    return {"suffixes": set(t["suffixes"]), "standalone_freq": int(t["standalone_freq"]),
-            "echo_gaps": set(t["echo_gaps"])}
+def _marks() -> _Marks:
+    """A clause ends at a clause mark, a bracket, a title mark, a quote or a line break; a
+    sentence at a sentence end or a line break. (Full-width forms included, as they always
+    were, though the normalised text has them folded.)"""
+    m = marks()
+    stops = full_width(m.clause_mark + m.brackets) + m.title_marks + m.quotes + m.line_break
+    ends = full_width(m.sentence_end)
+    stop = char_class(stops)
+    return _Marks(
+        # found from the 、: stdlib re finds a literal fast, where a clause-by-clause scan
+        # tests every character
+        two_commas=rx.compile_std(f"、{char_class(stops + m.enumeration_comma, negated=True)}*、"),
+        clause_end=rx.compile_std(stop),
+        up_to_last_stop=rx.compile_std(f"(?s:.*){stop}"),
+        # anchored at a sentence start, possessive: linear on a long line with no full stop
+        sentence=rx.compile(f"(?:^|(?<={char_class(ends + m.line_break)})){char_class(ends + m.line_break, negated=True)}++"
+                            f"{char_class(ends)}", regex.M),
+        numerals=frozenset(numeral_chars().numeral))
+
+
+@dataclass(frozen=True)
+class _Lists:
+    allowed: frozenset[str]  # reduplications and repeats that are right (常常, 家家户户)
+    suffixes: frozenset[str]
+    standalone_freq: int
+    echo_gaps: frozenset[str]
 
 
 @cache
-def _allowed() -> frozenset[str]:
-    return frozenset(table("repetition.toml")["allowed"])
-
-
-def _known(word: str) -> bool:
-    """The word is in the tokenizer's dictionary (not an HMM guess)."""
-    return bool(tokenizer().FREQ.get(word))
-
-
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(w, s, e) for w, s, e in tokenizer().tokenize(text, HMM=True)]
+def _lists() -> _Lists:
+    t = entries("repetition.toml")
+    return _Lists(frozenset(t.words("allowed")), frozenset(t.words("suffixes")), t.integer("standalone_freq"),
+                  frozenset(t.words("echo_gaps")))
 
 
 @check("TX001")
 def repeated_word(ctx: Context) -> None:
-    allowed = _allowed()
+    allowed = _lists().allowed
+    freq = ctx.words.frequencies
     for p in ctx.body_paragraphs():
         hits: list[tuple[int, int, str]] = []
         for m in _LIST_REPEAT.finditer(p.text):  # 新增学位、学位2.5万个
@@ -58,21 +77,21 @@ def repeated_word(ctx: Context) -> None:
             hits.append((m.start(), m.end(), f"'{m.group('w')}' repeated in brackets: {m.group()}"))
         for i, j in _candidates(p.text):
             lo, hi = max(0, i - 8), min(len(p.text), j + 8)
-            toks = [(w, s + lo, e + lo) for w, s, e in _tokens(p.text[lo:hi])]
+            toks = [(w, s + lo, e + lo) for w, s, e in ctx.words.tokenize(p.text[lo:hi], hmm=True)]
             starts = {s: t for t in toks for s in (t[1],)}
             ends = {t[2]: t for t in toks}
             for m in _WORD_REPEAT.finditer(p.text, i, j):  # 增收增收
                 w = m.group("w")
-                if m.group() in allowed or w in allowed or not _known(w) or _around_allowed(p.text, m, allowed):
+                if m.group() in allowed or w in allowed or not freq.get(w) or _around_allowed(p.text, m, allowed):
                     continue
                 if m.start() in starts and m.start() + len(w) in starts and \
                         (m.end() in ends or m.end() == len(p.text)):
                     hits.append((m.start(), m.end(), f"'{w}' doubled: {m.group()}"))
             for m in _DOUBLE.finditer(p.text, i, j, overlapped=True):  # 新建建, 代办办制
-                msg = _doubled_char(p.text, m.start(), starts, ends, allowed)
+                msg = _doubled_char(p.text, m.start(), starts, ends, freq)
                 if msg:
                     hits.append((m.start(), m.end(), msg))
-            hits += _echo(p.text, [t for t in toks if i - 8 <= t[1] and t[2] <= j + 8])
+            hits += _echo(p.text, [t for t in toks if i - 8 <= t[1] and t[2] <= j + 8], freq)
         for s, e, msg in _dedupe(hits):
             ctx.warn_norm("TX001", p.start + s, p.start + e, msg)
 
@@ -121,29 +140,31 @@ def _around_allowed(text: str, m, allowed) -> bool:
     return any(a in around for a in allowed if len(a) > 2 and m.group() in a)
 
 
-def _doubled_char(text: str, i: int, starts, ends, allowed) -> str | None:
+def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int]) -> str | None:
     """XX at i: a typo when one X stands alone next to a word that ends or starts with X
-    (新建|建), or when the word after the seam is not a dictionary word (代办|办制)."""
+    (新建|建), or when the word after the seam is not a dictionary word (代办|办制). `freq` is
+    the dictionary's: a word is known when its frequency is not 0 (not an HMM guess)."""
     ch = text[i]
-    if ch in _NUMERAL or _in_allowed(text, i, allowed):
+    lists = _lists()
+    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed):
         return None
     left, right = ends.get(i + 1), starts.get(i + 1)
     if left is None or right is None:
         return None  # one token holds both: 常常, 天天, 家家户户 (or an HMM word)
     lw, rw = left[0], right[0]
     if len(lw) >= 2 and len(rw) >= 2:
-        if len(rw) == 2 and not _known(rw) and rw[1] in _lists()["suffixes"]:  # 代办|办制
+        if len(rw) == 2 and not freq.get(rw) and rw[1] in lists.suffixes:  # 代办|办制
             return f"'{ch}' doubled: {lw}{rw} reads as {lw}{rw[1:]}"
         return None  # 人民|民主: two words that share a character at the seam
-    if tokenizer().FREQ.get(ch, 0) >= _lists()["standalone_freq"] or text[i - 1:i] == "一":
+    if freq.get(ch, 0) >= lists.standalone_freq or text[i - 1:i] == "一":
         return None  # 目的的, 实事求是是, 和和平; 一座座
     before = ends.get(i)  # the token before a stray X on the left: 关|税|税率 is 关税 + 税率
     after = starts.get(i + 2)
-    if len(lw) == 1 and before and _known(before[0] + ch) or len(rw) == 1 and after and _known(ch + after[0]):
+    if len(lw) == 1 and before and freq.get(before[0] + ch) or len(rw) == 1 and after and freq.get(ch + after[0]):
         return None
-    if len(lw) >= 2 and _known(lw):
+    if len(lw) >= 2 and freq.get(lw):
         return f"'{ch}' doubled: {lw} followed by a stray '{ch}'"
-    if len(rw) >= 2 and _known(rw):
+    if len(rw) >= 2 and freq.get(rw):
         return f"'{ch}' doubled: a stray '{ch}' before {rw}"
     return None
 
@@ -164,15 +185,15 @@ def _doubles(allowed: frozenset[str]) -> dict[str, tuple[tuple[str, int], ...]]:
     return {ch: tuple(v) for ch, v in out.items()}
 
 
-def _echo(text: str, toks) -> list[tuple[int, int, str]]:
+def _echo(text: str, toks, freq: Mapping[str, int]) -> list[tuple[int, int, str]]:
     """A word echoed after a one-word gap inside one phrase: 研发投入经费投入."""
     out = []
     words = [t for t in toks]
     for k in range(len(words) - 2):
         a, b, c = words[k], words[k + 1], words[k + 2]
         if len(c[0]) >= 2 and len(a[0]) >= len(c[0]) + 2 and a[0].endswith(c[0]) and \
-                len(b[0]) == 2 and regex.fullmatch(r"\p{Han}+", b[0]) and _known(b[0]) and \
-                b[0] not in _lists()["echo_gaps"] and _known(c[0]):
+                len(b[0]) == 2 and regex.fullmatch(r"\p{Han}+", b[0]) and freq.get(b[0]) and \
+                b[0] not in _lists().echo_gaps and freq.get(c[0]):
             out.append((a[1], c[2], f"'{c[0]}' twice in one phrase: {a[0]}{b[0]}{c[0]}"))
     return out
 
@@ -205,7 +226,7 @@ def duplicated_items(ctx: Context) -> None:
                 seen.setdefault(key, k)
                 pos += len(item) + 1
         prev = None
-        for m in _SENTENCE.finditer(p.text):
+        for m in _marks().sentence.finditer(p.text):
             s = m.group().strip()
             if prev and s == prev[0] and len(s) >= 8:
                 ctx.warn_norm("TX002", p.start + m.start(), p.start + m.end(), "the same sentence twice in a row")
@@ -215,12 +236,13 @@ def duplicated_items(ctx: Context) -> None:
 def _list_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each clause with two or more 、."""
     spans: list[tuple[int, int]] = []
-    for m in _TWO_COMMAS.finditer(text):
+    marks_ = _marks()
+    for m in marks_.two_commas.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
-        head = _UP_TO_LAST_STOP.match(text, spans[-1][1] if spans else 0, m.start())
+        head = marks_.up_to_last_stop.match(text, spans[-1][1] if spans else 0, m.start())
         start = head.end() if head else (spans[-1][1] if spans else 0)
-        stop = _CLAUSE_END.search(text, m.end())
+        stop = marks_.clause_end.search(text, m.end())
         spans.append((start, stop.start() if stop else len(text)))
     return spans
 
@@ -228,8 +250,11 @@ def _list_clauses(text: str) -> list[tuple[int, int]]:
 @cache
 def _pairs() -> dict[str, tuple[str, int]]:
     """opener -> (closer, the longest span a pair may have, in characters)."""
-    t = table("lint.toml")["text"]
-    return {o: (c, int(n)) for o, c, n in t["brackets"]}
+    t = entries("lint.toml")["text"]
+    try:
+        return {o: (c, int(n)) for o, c, n in t["brackets"]}
+    except (TypeError, ValueError):
+        raise RuleError(f"{t.name('brackets')}: must be [opener, closer, longest span] triples") from None
 
 
 @cache
@@ -245,7 +270,7 @@ def unbalanced_brackets(ctx: Context) -> None:
     pairs = _pairs()
     closes = {c: o for o, (c, _) in pairs.items()}
     text = ctx.norm.text
-    lo, hi = ctx.body or (0, len(ctx.norm.original))
+    lo, hi = ctx.body
     stack: list[tuple[str, int]] = []
 
     def expire(pos: int) -> None:

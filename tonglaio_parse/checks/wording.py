@@ -13,12 +13,16 @@ All are cheap: substring tests of a few hundred anchors, one regex, and jieba on
 text inside title marks."""
 from __future__ import annotations
 
+import string
 from functools import cache
 
+import regex
+
 from .. import rx
-from ..rules import data_path, table
-from ..stages.segment import tokenizer
-from . import Context, check
+from ..rules import RuleError, char_class, data_path, entries, full_width, marks
+from .context import Context
+from .registry import check
+from .lexicon import report_terms
 
 _HAN = rx.compile(r"\p{Han}+")
 _TITLE = rx.compile(r"《([^《》\n]{2,30})》")
@@ -26,28 +30,18 @@ _ANCHOR = 3  # characters at each end of a term that locate its variants
 
 
 @cache
-def _lexicon() -> tuple[dict[str, int], frozenset, dict[str, int], dict[str, list]]:
-    terms, variants, words = {}, set(), {}
-    for line in data_path("report_terms.txt").read_text(encoding="utf-8").splitlines():
-        kind, _, rest = line.partition("\t")
-        if kind == "T":
-            t, c = rest.split("\t")
-            terms[t] = int(c)
-        elif kind == "V":
-            variants.add(rest)
-        elif kind == "W":
-            w, c = rest.split("\t")
-            words[w] = int(c)
+def _anchors() -> dict[str, list[tuple[str, bool]]]:
+    """The first and last _ANCHOR characters of each fixed term -> (term, at its start)."""
     anchors: dict[str, list] = {}
-    for t in terms:
+    for t in report_terms().terms:
         anchors.setdefault(t[:_ANCHOR], []).append((t, True))
         anchors.setdefault(t[-_ANCHOR:], []).append((t, False))
-    return terms, frozenset(variants), words, anchors
+    return anchors
 
 
 @cache
-def _rules() -> dict:
-    return table("wording.toml")
+def _rules():
+    return entries("wording.toml")
 
 
 def _one_edit(x: str, t: str) -> str:
@@ -63,14 +57,15 @@ def _one_edit(x: str, t: str) -> str:
 
 
 def _scope(ctx: Context):
-    """(normalised text, body start, body end, jieba's frequencies), or None without a body."""
+    """(normalised text, body start, body end, the dictionary's frequencies), or None without a body."""
     span = ctx.body_span()
-    return None if span is None else (ctx.norm.text, *span, tokenizer().FREQ)
+    return None if span is None else (ctx.norm.text, *span, ctx.words.frequencies)
 
 
 @check("TX005")
 def fixed_term_slip(ctx: Context) -> None:
-    terms, variants, _, anchors = _lexicon()
+    lexicon = report_terms()
+    terms, variants, anchors = lexicon.terms, lexicon.variants, _anchors()
     local = _rules()["local_substitutions"]
     scope = _scope(ctx)
     if scope is None:
@@ -118,14 +113,13 @@ def _doubled(x: str) -> bool:
 
 @check("TX006")
 def generic_title(ctx: Context) -> None:
-    _, _, words, _ = _lexicon()
+    words = report_terms().words
     r = _rules()
-    suffixes = tuple(r["title_suffixes"])
-    min_count = int(r["title_word_min_count"])
-    common = int(r["title_word_min_freq"])
-    heads = tuple(r["generic_heads"])
-    tok = tokenizer()
-    freq = tok.FREQ
+    suffixes = tuple(r.words("title_suffixes"))
+    min_count = r.integer("title_word_min_count")
+    common = r.integer("title_word_min_freq")
+    heads = tuple(r.words("generic_heads"))
+    freq = ctx.words.frequencies
     for p in ctx.body_paragraphs():
         if "《" not in p.text:
             continue
@@ -133,7 +127,7 @@ def generic_title(ctx: Context) -> None:
             inner = m.group(1)
             if not _HAN.fullmatch(inner) or inner.endswith(suffixes):
                 continue
-            pieces = tok.lcut(inner, HMM=False)
+            pieces = ctx.words.cut(inner, hmm=False)
             if len(pieces) < 2 or min(map(len, pieces)) < 2:
                 continue
             known = [w for w in pieces if words.get(w, 0) >= min_count or freq.get(w, 0) >= common]
@@ -147,8 +141,8 @@ def generic_title(ctx: Context) -> None:
 @check("TX007")
 def stray_full_stop(ctx: Context) -> None:
     r = _rules()
-    verbs = r["bare_predicates"]
-    pattern = _stop_rx("|".join(verbs), int(r["bare_predicate_lookback"]))
+    verbs = r.words("bare_predicates")
+    pattern = _stop_rx("|".join(verbs), r.integer("bare_predicate_lookback"))
     for p in ctx.body_paragraphs():
         if "。" not in p.text:
             continue
@@ -162,9 +156,12 @@ def stray_full_stop(ctx: Context) -> None:
 
 @cache
 def _stop_rx(verbs: str, lookback: int):
-    """。 after a clause ending in a figure, then predicate + Arabic figure (达到1600万千瓦)."""
-    return rx.compile(rf"(?P<before>[0-9][0-9.]*[%％]?[^0-9,，。;；:：!！?？、\n]{{0,{lookback}}})"
-                      rf"(?P<stop>。)(?P<after>(?P<verb>{verbs})[约近超逾]?[0-9][0-9.]*[%％]?\p{{Han}}{{0,3}})")
+    """。 after a clause ending in a figure, then predicate + Arabic figure (达到1600万千瓦): the
+    figure's clause holds no clause mark or 、 (either width) before the full stop."""
+    m = marks()
+    in_clause = char_class(string.digits + full_width(m.clause_mark + m.enumeration_comma) + m.line_break, negated=True)
+    return rx.compile(rf"(?P<before>[0-9][0-9.]*[%％]?{in_clause}{{0,{lookback}}})"
+                      rf"(?P<stop>{regex.escape(m.full_stop)})(?P<after>(?P<verb>{verbs})[约近超逾]?[0-9][0-9.]*[%％]?\p{{Han}}{{0,3}})")
 
 
 @cache
@@ -175,15 +172,18 @@ def _bound() -> tuple[dict[str, str], dict[str, str], object, object, dict[str, 
     last character, starting at the context's rarest character (from common ones: 10x the cost).
     Alternatives in file order, the most used characters first: the regex tries them in turn."""
     right, left, ctx, ralts, lalts = {}, {}, {}, [], []
-    for line in data_path("bound_chars.txt").read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(data_path("bound_chars.txt").read_text(encoding="utf-8").splitlines(), 1):
         side, _, rest = line.partition("\t")
-        if side in ("R", "L"):
-            c, p = rest.split("\t")
-            (right if side == "R" else left)[c] = p
-            (ralts if side == "R" else lalts).append(f"{c}(?!{p})")
-        elif side == "C":
-            a, last, k = rest.split("\t")
-            ctx[a] = (last, int(k))
+        try:
+            if side in ("R", "L"):
+                c, p = rest.split("\t")
+                (right if side == "R" else left)[c] = p
+                (ralts if side == "R" else lalts).append(f"{c}(?!{p})")
+            elif side == "C":
+                a, last, k = rest.split("\t")
+                ctx[a] = (last, int(k))
+        except ValueError:
+            raise RuleError(f"data/bound_chars.txt line {n}: expected R, L or C and tab-separated fields") from None
     calts = [f"{a[k]}(?<={a[:k + 1]})(?={a[k + 1:]}(?!{last}))" for a, (last, k) in ctx.items()]
     return (right, left, rx.compile_std("|".join(ralts)), rx.compile_std("|".join(lalts)),
             ctx, rx.compile_std("|".join(calts)))

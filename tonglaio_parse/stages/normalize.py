@@ -22,14 +22,8 @@ from functools import cache
 import regex
 
 from .. import rx
-from ..rules import patterns
+from ..rules import char_class, line_separators, marks, patterns, width_fold
 
-# Full-width ASCII (！..～) and the ideographic space fold to ASCII; line separators read
-# as "\n"; lengths are unchanged.
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_LINE_BREAKS = {ord(c): 0x0A for c in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
-_FOLD = _WIDTH | _LINE_BREAKS
-_FOLD_PAIRS = tuple((chr(a), chr(b)) for a, b in _FOLD.items())
 _CHUNK = 4096  # longest run handed to OpenCC at once (bounds the per-character fallback)
 
 
@@ -91,10 +85,20 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+@cache
+def _fold_pairs() -> tuple[tuple[str, str], ...]:
+    """Full-width ASCII (！..～) and the ideographic space fold to ASCII; line separators read
+    as "\n"; lengths are unchanged."""
+    line_break = marks().line_break
+    fold = width_fold() | {ord(c): ord(line_break) for c in line_separators()}
+    return tuple((chr(a), chr(b)) for a, b in fold.items())
+
+
 def _fold(text: str) -> str:
-    """text.translate(_FOLD), one str.replace per character present: translate looks every
-    character up in the table, ten times slower on a report. (No target is itself folded.)"""
-    for ch, to in _FOLD_PAIRS:
+    """text.translate() with the fold table, one str.replace per character present: translate
+    looks every character up in the table, ten times slower on a report. (No target is itself
+    folded.)"""
+    for ch, to in _fold_pairs():
         if ch in text:
             text = text.replace(ch, to)
     return text
@@ -209,12 +213,17 @@ def _to_simplified(text: str) -> tuple[str, str]:
     return "".join(out), script
 
 
-_BREAK = rx.compile(r"[\n。!?;,、!?;,]")
+@cache
+def _cut_point() -> regex.Pattern:
+    """Where a long line may be cut for conversion: after a sentence, clause or list item."""
+    m = marks()
+    return rx.compile(char_class(m.line_break + m.sentence_end_or_semicolon + m.comma + m.enumeration_comma))
 
 
 def _chunks(text: str):
     """Lines or sentences of at most _CHUNK characters (a cut elsewhere only for a longer
     run without punctuation), so conversion cost stays linear whatever the line length."""
+    cut_point = _cut_point()
     pos, n = 0, len(text)
     while pos < n:
         end = min(n, pos + _CHUNK)
@@ -222,7 +231,7 @@ def _chunks(text: str):
             cut = text.rfind("\n", pos, end)
             if cut < pos:
                 last = None
-                for m in _BREAK.finditer(text, pos, end):
+                for m in cut_point.finditer(text, pos, end):
                     last = m
                 cut = last.start() if last else end - 1
             end = cut + 1

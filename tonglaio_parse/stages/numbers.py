@@ -2,10 +2,12 @@
 
 Every function here is pure: no I/O besides reading the numeral table once (data/numerals.toml,
 cached), no logging. Arithmetic is done in `Decimal` so that 1.2万亿 is exactly 1.2e12; results
-are returned as `float`. Anything that is not a number raises `ValueError` naming the input.
+are returned as `float`. Anything that is not a number raises `ValueError` naming the input; a
+bad numeral table raises RuleError naming the file and entry.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -13,7 +15,7 @@ from functools import cache, lru_cache
 import regex
 
 from .. import rx
-from ..rules import table as data_table
+from ..rules import RuleError, entries, wide_forms
 
 __all__ = [
     "Numerals", "numerals", "parse_number", "parse_decimal", "parse_percent", "parse_fraction",
@@ -22,8 +24,8 @@ __all__ = [
 
 # The longest written number accepted (27,203,319,000 has 14 characters; 一千三百八十七亿四千万 11).
 MAX_CHARS = 64
-# Full-width digits and the punctuation that belongs inside numbers, folded to ASCII.
-_FOLD = str.maketrans("０１２３４５６７８９．，％／", "0123456789.,%/")
+# The ASCII characters of a written number whose full-width forms fold_digits() folds.
+_NUMBER_ASCII = "0123456789.,%/"
 # Characters that may sit inside a written number without meaning anything.
 _NOISE = rx.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Thousands separators only when every group after the first has exactly three digits.
@@ -54,22 +56,21 @@ class Numerals:
 @cache
 def numerals() -> Numerals:
     """Load and validate data/numerals.toml once."""
-    path = "data/numerals.toml"
-    raw = data_table("numerals.toml")
+    raw = entries("numerals.toml")
     tables = {}
     for key in ("digits", "small_units", "big_units"):
         table = raw.get(key)
-        if not isinstance(table, dict) or not table:
-            raise ValueError(f"{path}: missing or empty table [{key}]")
+        if not isinstance(table, Mapping) or not table:
+            raise RuleError(f"{raw.name(key)}: missing or empty table")
         for ch, val in table.items():
             if len(ch) != 1 or not isinstance(val, int):
-                raise ValueError(f"{path}: [{key}] {ch!r} must be one character -> integer")
+                raise RuleError(f"{table.name(ch)}: must be one character -> integer")
         tables[key] = dict(table)
     seen: dict[str, str] = {}
     for key, table in tables.items():
         for ch in table:
             if ch in seen:
-                raise ValueError(f"{path}: {ch!r} is in both [{seen[ch]}] and [{key}]")
+                raise RuleError(f"{raw.where}: {ch!r} is in both [{seen[ch]}] and [{key}]")
             seen[ch] = key
     return Numerals(
         digits=tables["digits"], small_units=tables["small_units"], big_units=tables["big_units"],
@@ -78,9 +79,15 @@ def numerals() -> Numerals:
     )
 
 
+@cache
+def _fold_table() -> dict[int, int]:
+    """Full-width digits and the punctuation that belongs inside numbers -> ASCII."""
+    return str.maketrans(wide_forms(_NUMBER_ASCII), _NUMBER_ASCII)
+
+
 def fold_digits(s: str) -> str:
     """Full-width digits/point/comma/percent to ASCII; removes spaces and zero-width characters."""
-    return _NOISE.sub("", s.translate(_FOLD))
+    return _NOISE.sub("", s.translate(_fold_table()))
 
 
 def parse_number(s: str) -> float:

@@ -17,7 +17,7 @@ from typing import Any, Optional
 import regex
 
 from .. import rx
-from ..rules import table
+from ..rules import RuleError, alternation, char_class, compile_rule, entries, marks, numeral_chars
 
 from . import units as _units
 from .numbers import numerals
@@ -48,11 +48,6 @@ def span(text: str, start: int, end: int, kind: str, reason: str) -> NumeralSpan
 
 
 # --------------------------------------------------------------------------------- tables ----
-
-def _alt(words) -> str:
-    """Alternation of literal words, longest first."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -86,26 +81,12 @@ _NONE = "none"  # qualifier class in data/qualifiers.toml for words that carry n
 
 @cache
 def tables() -> Tables:
-    q = table("qualifiers.toml")
-    before = {w: (None if k == _NONE else k) for k, ws in q["before"].items() for w in ws}
-    after = {w: (None if k == _NONE else k) for k, ws in q["after"].items() for w in ws}
-    raw = table("numerals.toml")
-    rules = []
-    for i, r in enumerate(raw.get("context", [])):
-        where = f"data/numerals.toml [[context]] #{i + 1}"
-        if r.get("kind") not in KINDS:
-            raise ValueError(f"{where}: unknown kind {r.get('kind')!r}")
-        if not any(k in r for k in ("before", "after", "after_unit")):
-            raise ValueError(f"{where}: needs before, after or after_unit")
-        rules.append(Rule(
-            kind=r["kind"], reason=r.get("reason", r["kind"]),
-            before=rx.compile(f"(?<=(?P<b>{r['before']}))") if "before" in r else None,
-            after=rx.compile(r["after"]) if "after" in r else None,
-            after_unit=rx.compile(r["after_unit"]) if "after_unit" in r else None,
-            pattern=rx.compile(r["pattern"]) if "pattern" in r else None,
-            values=tuple(r["values"]) if "values" in r else None,
-            chinese=bool(r.get("chinese", False)), qualified=r.get("qualified")))
+    q = entries("qualifiers.toml")
+    before = {w: (None if k == _NONE else k) for k in q["before"] for w in q["before"].words(k)}
+    after = {w: (None if k == _NONE else k) for k in q["after"] for w in q["after"].words(k)}
+    raw = entries("numerals.toml")
     ctx = raw.get("context", [])
+    rules = tuple(_rule_of(r, f"data/numerals.toml [[context]] #{i + 1}") for i, r in enumerate(ctx))
 
     def any_of(key: str, wrap: str) -> regex.Pattern:
         alts = "|".join(f"(?:{r[key]})" for r in ctx if key in r) or "(?!)"
@@ -114,10 +95,24 @@ def tables() -> Tables:
     only_before = {w: list(v) for w, v in q.get("after_unit", {}).items()}
     for w in only_before:
         if w not in after:
-            raise ValueError(f"data/qualifiers.toml [after_unit] {w!r}: not an [after] word")
-    return Tables(before, after, dict(q.get("not_after", {})), only_before, tuple(rules),
+            raise RuleError(f"data/qualifiers.toml [after_unit] {w!r}: not an [after] word")
+    return Tables(before, after, dict(q.get("not_after", {})), only_before, rules,
                   tuple(raw.get("words", {}).get("list", [])),
                   any_of("before", "(?<={})"), any_of("after", "{}"), any_of("after_unit", "{}"))
+
+
+def _rule_of(r: dict, where: str) -> Rule:
+    """One [[context]] entry as a Rule; a bad one raises RuleError naming it."""
+    if not isinstance(r, dict) or r.get("kind") not in KINDS:
+        raise RuleError(f"{where}: unknown kind {r.get('kind') if isinstance(r, dict) else r!r}")
+    if not any(k in r for k in ("before", "after", "after_unit")):
+        raise RuleError(f"{where}: needs before, after or after_unit")
+    pattern = {k: compile_rule(wrap.format(r[k]), f"{where} {k}") if k in r else None
+               for k, wrap in (("before", "(?<=(?P<b>{}))"), ("after", "{}"), ("after_unit", "{}"),
+                               ("pattern", "{}"))}
+    return Rule(kind=r["kind"], reason=r.get("reason", r["kind"]), **pattern,
+                values=tuple(r["values"]) if "values" in r else None,
+                chinese=bool(r.get("chinese", False)), qualified=r.get("qualified"))
 
 
 # ------------------------------------------------------------------------------- patterns ----
@@ -130,15 +125,14 @@ def _qual_alt(table: dict[str, Any], not_after: dict[str, str],
               only_before: Optional[dict[str, list[str]]] = None) -> str:
     """Alternation of qualifier words; `not_after` and `only_before` are data/qualifiers.toml's
     [not_after] and [after_unit] limits."""
-    parts = []
-    for word in sorted(table, key=lambda w: (-len(w), w)):
+    def qualifier(word: str) -> str:
         p = regex.escape(word)
         if word in not_after:
             p = f"(?<![{regex.escape(not_after[word])}])" + p
         if only_before is not None and word in only_before:
             p += f"(?={'|'.join([_NOT_HAN, *map(regex.escape, only_before[word])])})"
-        parts.append(p)
-    return "|".join(parts)
+        return p
+    return alternation(table, item=qualifier)
 
 
 @cache
@@ -155,9 +149,10 @@ def scanner(loose: bool, ranges: bool) -> regex.Pattern:
            if loose else "(?!)")
     unit = _units.unit_pattern()
     excl_words = [w for w in _units.unit_table() if w[0] in num.chars]
-    excl = _alt(excl_words) or "(?!)"
+    excl = alternation(excl_words) or "(?!)"
     risky = {w[0] for w in excl_words}
-    two = "两兩"
+    nc = numeral_chars()
+    two = "".join(c for c, v in num.digits.items() if v == 2 and c not in nc.digit)  # 两兩, not 二
     plain_cn = "".join(ch for ch in num.chars if ch not in risky and ch not in two)
     risky_cn = "".join(sorted(risky - set(two)))
     # runs of Chinese numerals: plain characters in one class; 千/百… only when no unit word
@@ -175,7 +170,7 @@ def scanner(loose: bool, ranges: bool) -> regex.Pattern:
     more = rf"(?:{sep}?+(?:(?<=[万亿萬億]{sep}?+)[多余]|[多余](?={sep}?+(?:{unit})|{_NOT_HAN}|来|的)))"
     year_ahead = rf"(?:[0-9](?:{sep}?+[0-9]){{3}}|{digit}{{2,4}}){sep}?+年"
     rsep = rf"{sep}?+(?:-|－|−|﹣|—{{1,2}}+|–|~|～|至|到){sep}?+(?!{year_ahead})"
-    fracw = _alt(num.fractions)
+    fracw = alternation(num.fractions)
     pre = _qual_alt(tab.qual_before, tab.not_after)
     post = _qual_alt(tab.qual_after, tab.not_after, tab.only_before)
     if ranges:
@@ -189,7 +184,7 @@ def scanner(loose: bool, ranges: bool) -> regex.Pattern:
         (?:
             (?P<fw>{fracw})(?P<n1>{numx}){frac_range}                 # 百分之十二点五, 千分之三
           | (?P<sn>[0-9]++(?:\.[0-9]++)?+)/(?P<sd>[0-9]++)(?![0-9./])  # 1/3
-          | 翻了?+(?P<fan>[一二两三四五六七八九]|[0-9])番              # 翻两番 = x4
+          | 翻了?+(?P<fan>{char_class(nc.one_to_nine + nc.two)}|[0-9])番      # 翻两番 = x4
           | (?P<n1>{numx})
             (?: 分之(?P<rn>{numx})                                    # 三分之一 (n1 = 3)
               | {more.replace('(?:', '(?P<m1>', 1)}?                   # 4.5万 / 七亿七千多万 / 5000余
@@ -198,10 +193,12 @@ def scanner(loose: bool, ranges: bool) -> regex.Pattern:
         )
         (?:{sep}?+(?P<post>{post}))?
     """
-    quote = r"(?P<quote>“\s*+[^“”\n,。;!?]{1,30}+\s*+”|《[^《》\n]{1,60}+》|「[^「」\n]{1,30}+」|‘[^‘’\n]{1,30}+’)"
+    m = marks()
+    not_quoted = char_class(m.quotes + m.line_break + m.comma + m.sentence_end_or_semicolon, negated=True)
+    quote = rf"(?P<quote>“\s*+{not_quoted}{{1,30}}+\s*+”|《[^《》\n]{{1,60}}+》|「[^「」\n]{{1,30}}+」|‘[^‘’\n]{{1,30}}+’)"
     heading = (rf"(?P<head>(?<=(?:^|\n){_WS}*+)(?:十?{digit}|[0-9]{{1,2}})(?=[、.](?![0-9]))"
-               rf"|\((?:[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})\))")
-    words = rf"(?P<word>(?<!第)(?:{_alt(tab.words)})(?!之))"
+               rf"|\((?:{char_class(nc.one_to_nine + nc.ten)}{{1,3}}|[0-9]{{1,2}})\))")
+    words = rf"(?P<word>(?<!第)(?:{alternation(tab.words)})(?!之))"
     lead = _lead(num.chars, [*tab.qual_before, *tab.words, *num.fractions])
     return rx.compile(f"{lead}(?:{quote}|{heading}|{words}|{token})", regex.VERBOSE)
 
@@ -249,9 +246,15 @@ def numeral_run() -> regex.Pattern:
 NOISE = rx.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff多余]+")
 PLAN = rx.compile(r"十[一二三四五]?五|[六七八九]五")
 _WS_RUN = rx.compile(r"\s*+")
-_DATE_TAIL = rx.compile(r"·[0-9]++|月(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 _ASCII_DIGITS = frozenset("0123456789")
 _NOISE_CHARS = frozenset(" \t\n\r\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff多余")
+
+
+@cache
+def _date_tail() -> regex.Pattern:
+    """·20 / 月12日 after a number that is a date."""
+    nc = numeral_chars()
+    return rx.compile(rf"·[0-9]++|月(?:[0-9]{{1,2}}|{char_class(nc.one_to_nine + nc.ten)}{{1,3}})日")
 
 
 @cache
@@ -303,7 +306,7 @@ def _rule(text: str, start: int, core_end: int, value: Decimal, pre: Optional[st
             continue
         s = b.start("b") if b and rule.kind == "ordinal" else start
         e = core_end
-        if rule.kind == "date" and (t := _DATE_TAIL.match(text, core_end)):
+        if rule.kind == "date" and (t := _date_tail().match(text, core_end)):
             e = t.end()
         return span(text, s, e, rule.kind, rule.reason), None, e
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re as _re
+import string
 from functools import cache, lru_cache
 from typing import Optional
 
@@ -17,30 +18,57 @@ import regex
 from .. import rx
 from ..model import Period
 from .numbers import parse_number
-from ..rules import alternation, table
+from ..rules import alternation, char_class, compile_rule, entries, marks, numeral_chars
 
-_SENTENCE_END = rx.compile(r"[。!?;]")
-_CN_YEAR = rx.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
 _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _CURRENT = "current"
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
 _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
-_BASE_GAP = rx.compile(r"[^,。;:!?\n0-9]{0,12}")  # 相比增长 / 年均增长 between the base and the figure
 _AVERAGE = rx.compile(r"年均|平均每年|年平均")
-_LAST_CLAUSE_STOP = rx.compile(r"[,。;:!?\n]", regex.REVERSE)
+
+
+@cache
+def _year_in_words() -> regex.Pattern:
+    """二〇三五年: four digits in words before 年."""
+    return rx.compile(f"{char_class(numeral_chars().year_digit)}{{4}}(?=年)")
+
+
+def _clause_mark() -> str:
+    m = marks()
+    return m.clause_mark + m.line_break
+
+
+@cache
+def _base_gap() -> regex.Pattern:
+    """相比增长 / 年均增长 between a base year and its figure: no clause mark, no digit."""
+    return rx.compile(f"{char_class(_clause_mark() + string.digits, negated=True)}{{0,12}}")
+
+
+@cache
+def _last_clause_mark() -> regex.Pattern:
+    """Searched backwards from a position."""
+    return rx.compile(char_class(_clause_mark()), regex.REVERSE)
+
+
+@cache
+def _last_sentence_end() -> regex.Pattern:
+    """Searched backwards from a position (within its paragraph)."""
+    return rx.compile(char_class(marks().sentence_end_or_semicolon), regex.REVERSE)
 
 
 @cache
 def _rules():
-    t = table("periods.toml")
-    doc = [(rx.compile(r["pattern"]), int(r["offset"])) for r in t["document_year"]]
+    t = entries("periods.toml")
+    doc = [(compile_rule(r.text("pattern"), r.name("pattern")), r.integer("offset"))
+           for r in t.rows("document_year")]
     rel = {k: tuple(v) for k, v in t["relative"].items()}
-    cmp = alternation(t["comparison_prefix"])
-    marker = rx.compile(
-        f"(?<!{cmp})(?:(?P<rel>{alternation(rel)})|(?P<cur>{alternation(t['current'])})|"
-        "(?P<planword>" + t["plan_pattern"] + ")|" + t["span_pattern"] + "|" + t["year_pattern"] + ")")
+    cmp = alternation(t.words("comparison_prefix"))
+    marker = compile_rule(
+        f"(?<!{cmp})(?:(?P<rel>{alternation(rel)})|(?P<cur>{alternation(t.words('current'))})|"
+        "(?P<planword>" + t.text("plan_pattern") + ")|" + t.text("span_pattern") + "|" + t.text("year_pattern") + ")",
+        f"{t.where} plan_pattern / span_pattern / year_pattern")
     return doc, rel, marker, [int(y) for y in t["plan_starts"]]
 
 
@@ -52,7 +80,7 @@ def _arabic_years(text: str) -> str:
         except ValueError:
             return m.group()
         return digits if len(digits) == 4 else m.group()
-    return _CN_YEAR.sub(arabic, text)
+    return _year_in_words().sub(arabic, text)
 
 
 def document_year(text: str, path: Optional[str] = None) -> Optional[int]:
@@ -143,12 +171,12 @@ class TimeMarks:
 
     def _clause_start(self, pos: int) -> int:
         lo = max(0, pos - 400)
-        m = _LAST_CLAUSE_STOP.search(self.text, lo, pos)  # searched backwards from pos
+        m = _last_clause_mark().search(self.text, lo, pos)  # searched backwards from pos
         return m.end() if m else lo
 
     def _base(self, lo: int, pos: int) -> Optional[int]:
         for m in _BASE_YEAR.finditer(self.arabic, lo, pos):
-            if _BASE_GAP.fullmatch(self.arabic, m.end(), pos):
+            if _base_gap().fullmatch(self.arabic, m.end(), pos):
                 return int(m.group("year"))
         return None
 
@@ -181,11 +209,6 @@ class TimeMarks:
         if self.year is None:
             return None
         return Period(self.year, self.year) if status == "target" else Period(self.year - 1, self.year - 1)
-
-
-@cache
-def _last_sentence_end() -> regex.Pattern:
-    return rx.compile(_SENTENCE_END.pattern, regex.REVERSE)
 
 
 @lru_cache(maxsize=256)

@@ -13,13 +13,14 @@ module runs the scanner and turns its matches into values, units and qualifiers.
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple, Optional
 
 import regex
 
 from .. import rx
+from ..rules import char_class, marks, numeral_chars
 from . import units as _units
 from ..model import Measure, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling
@@ -28,12 +29,24 @@ from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, n
 
 __all__ = ["NumeralSpan", "KINDS", "find_quantities", "classify_numerals"]
 
-_CLAUSE_END = rx.compile(r"[,;。:!?\n]")
 _RETRY = object()
 _RETRIES = ((True, False), (False, True), (False, False))  # (loose, ranges) of the retries
-_PAIR = rx.compile("([一二两三四五六七八九])([一二两三四五六七八九])(.*)")
 _ASCII_ALNUM = rx.compile("[0-9A-Za-z]")
 _FRACTION_UNIT = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+
+
+@cache
+def _clause_mark() -> regex.Pattern:
+    m = marks()
+    return rx.compile(char_class(m.clause_mark + m.line_break))
+
+
+@cache
+def _pair() -> regex.Pattern:
+    """两三 / 三四千: two neighbouring digits, a range."""
+    nc = numeral_chars()
+    digit = char_class(nc.one_to_nine + nc.two)
+    return rx.compile(f"({digit})({digit})(.*)")
 
 
 @lru_cache(maxsize=4096)
@@ -43,7 +56,7 @@ def _value(raw: str) -> tuple[Decimal, Optional[Decimal]]:
     try:
         return parse_decimal(clean), None
     except ValueError:
-        m = _PAIR.fullmatch(clean)
+        m = _pair().fullmatch(clean)
         if not m:
             raise
         lo, hi = parse_decimal(m[1] + m[3]), parse_decimal(m[2] + m[3])
@@ -165,12 +178,13 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
 
 def _infer(text: str, start: int, end: int) -> tuple[str, bool]:
     table = _units.infer_table()
-    stop = _CLAUSE_END.search(text, end, end + 8)
+    clause_mark = _clause_mark()
+    stop = clause_mark.search(text, end, end + 8)
     ahead = text[end:stop.start() if stop else end + 8]
     found = [(ahead.find(s), -len(s), u) for s, u in table.items() if s in ahead]
     if found:
         return min(found)[2], True
-    clause = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 20), start)),
+    clause = max((m.end() for m in clause_mark.finditer(text, max(0, start - 20), start)),
                  default=max(0, start - 20))
     window = text[clause:start]
     best = max(((window.rfind(s), -len(s), u) for s, u in table.items() if s in window),

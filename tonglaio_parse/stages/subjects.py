@@ -16,14 +16,32 @@ from typing import Optional
 import regex
 
 from .. import rx
-from ..rules import alternation, table
+from ..rules import alternation, char_class, entries, marks, numeral_chars
 from .segment import cut
 
-EDGE = " \t、,,和及与:;"  # joiners and punctuation at a subject's ends
-# a year at either end is the figure's period, not its subject: 1997年国内生产总值, 产量比1954
-_YEAR = r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})"
-_YEAR_EDGES = rx.compile(rf"^{_YEAR}年度?+|(?:比|由|从|较|同|与)?{_YEAR}年?$")
+_JOINERS = "和及与"
+
+
 _QUOTES = "“”\"‘’"
+
+
+@cache
+def _year_edges() -> regex.Pattern:
+    """A year at either end is the figure's period, not its subject: 1997年国内生产总值, 产量比1954."""
+    year = rf"(?:[0-9]{{4}}|{char_class(numeral_chars().year_digit)}{{4}})"
+    return rx.compile(rf"^{year}年度?+|(?:比|由|从|较|同|与)?{year}年?$")
+
+
+@cache
+def direction_verbs() -> dict[str, str]:
+    """Verb -> increase / decrease / level, from data/indicators.toml [direction]; a verb listed
+    twice keeps its first kind (level, then decrease, then increase)."""
+    d = entries("indicators.toml")["direction"]
+    verb_direction: dict[str, str] = {}
+    for kind in ("level", "decrease", "increase"):
+        for w in d.words(kind):
+            verb_direction.setdefault(w, kind)
+    return verb_direction
 
 
 @dataclass(frozen=True)
@@ -37,28 +55,28 @@ class Lexicon:
     right_stop: regex.Pattern       # …where the object ends (a verb, 和 + another number)
     respectively: regex.Pattern     # 分别 / 依次
     not_objects: frozenset[str]     # 新台阶, 大关 … after a figure but not what it counts
+    edge: str                       # joiners and punctuation stripped from a subject's ends
 
 
 @cache
 def lexicon() -> Lexicon:
-    t = table("indicators.toml")
-    d, s = t["direction"], t["subject"]
-    verb_direction: dict[str, str] = {}
-    for kind in ("level", "decrease", "increase"):  # a word listed twice keeps its first kind
-        for w in d[kind]:
-            verb_direction.setdefault(w, kind)
+    s = entries("indicators.toml")["subject"]
+    verb_direction = direction_verbs()
+    m, nc = marks(), numeral_chars()
     right = rx.compile(r"(?![的以和及与或等分次后年])[\p{Han}A-Za-z“”\"()·《》]{1,24}")
-    stop = rx.compile(alternation(s["right_stops"]) + r"|[和及与](?=\d|[一二两三四五六七八九十百])")
+    counted = char_class(nc.one_to_nine + nc.two + nc.ten + nc.hundred)  # 和 + another number
+    stop = rx.compile(alternation(s.words("right_stops")) + rf"|{char_class(_JOINERS)}(?=\d|{counted})")
     return Lexicon(
         verbs=rx.compile(alternation(verb_direction)),
         verb_direction=verb_direction,
-        masked=rx.compile(alternation(s["masked"])),
-        leading=frozenset(s["leading"]) | frozenset(verb_direction),
-        trailing=frozenset(s["trailing"]) | frozenset(verb_direction),
+        masked=rx.compile(alternation(s.words("masked"))),
+        leading=frozenset(s.words("leading")) | frozenset(verb_direction),
+        trailing=frozenset(s.words("trailing")) | frozenset(verb_direction),
         right_object=right,
         right_stop=stop,
-        respectively=rx.compile(alternation(s["respectively"])),
-        not_objects=frozenset(s["not_objects"]),
+        respectively=rx.compile(alternation(s.words("respectively"))),
+        not_objects=frozenset(s.words("not_objects")),
+        edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon,
     )
 
 
@@ -76,8 +94,9 @@ def verb_direction(phrase: str) -> Optional[str]:
 def clean(phrase: str) -> Optional[str]:
     """Strip verbs, cue words, years and stray punctuation from both ends, whole jieba tokens
     only (again when a year was cut: 1950年到1997年全国公路建设投资)."""
-    s = _strip_tokens(_YEAR_EDGES.sub("", phrase.strip(EDGE)))
-    bare = _YEAR_EDGES.sub("", s)
+    year_edges = _year_edges()
+    s = _strip_tokens(year_edges.sub("", phrase.strip(lexicon().edge)))
+    bare = year_edges.sub("", s)
     if bare != s:  # a year the cue words hid: 1950年到1997年全国…
         s = _strip_tokens(bare)
     return _balance_quotes(s) or None
@@ -85,16 +104,17 @@ def clean(phrase: str) -> Optional[str]:
 
 def _strip_tokens(phrase: str) -> str:
     lx = lexicon()
-    phrase = phrase.strip(EDGE)
+    edge = lx.edge
+    phrase = phrase.strip(edge)
     if not phrase:
         return ""
     tokens = [t for t in cut(phrase) if t.strip()]
     i, j = 0, len(tokens)
-    while i < j and (tokens[i] in lx.leading or tokens[i] in EDGE or tokens[i] in "()"):
+    while i < j and (tokens[i] in lx.leading or tokens[i] in edge or tokens[i] in "()"):
         i += 1
-    while j > i and (tokens[j - 1] in lx.trailing or tokens[j - 1] in EDGE or tokens[j - 1] == "("):
+    while j > i and (tokens[j - 1] in lx.trailing or tokens[j - 1] in edge or tokens[j - 1] == "("):
         j -= 1
-    return "".join(tokens[i:j]).strip(EDGE)
+    return "".join(tokens[i:j]).strip(edge)
 
 
 def _balance_quotes(s: str) -> str:
