@@ -307,8 +307,13 @@ def test_write_site_writes_a_page_per_report_and_an_index(tmp_path):
 # ---------------------------------------------------------------- the seed, end to end
 
 
-def test_html_is_a_registered_format():
-    assert writer("html") is html_render.write
+def test_html_is_a_registered_format(seed_report):
+    import io
+
+    out = io.StringIO()
+    writer("html").write([seed_report], out)
+    assert out.getvalue() == html_render.page([seed_report])
+    assert writer("html").folder is not None and ".html" in writer("html").suffixes
 
 
 def test_seed_page(seed_report, tmp_path):

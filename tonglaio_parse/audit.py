@@ -1,11 +1,12 @@
 """The numeral audit behind `tonglaio-parse numbers`: every span of digits or Chinese numerals
-in the original text, with what it was taken for (an indicator, a year, a name …) and why."""
+in the original text, with what it was taken for (an indicator, a year, a name …) and why.
+Also what a report holds, counted (`counts`), for the views that show the figures."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
-from .model import Report
+from .model import Report, Severity, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,47 @@ def _removed(norm, text: str) -> list[NumeralRow]:
             line, col = norm.line_col(m.start())
             rows.append(NumeralRow(e.kind, _REMOVED_REASON[e.kind], (), line, col, (m.start(), m.end()), m.group()))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Numerals:
+    """What `numbers` writes: the rows, and how many of each kind (the most frequent first)."""
+    rows: list[NumeralRow]
+    counts: dict[str, int]
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def numerals(report: Report, kinds: Iterable[str] = ()) -> Numerals:
+    """The report's numeral rows, only those of `kinds` when any are named."""
+    wanted = set(kinds)
+    rows = [r for r in numeral_rows(report) if not wanted or r.kind in wanted]
+    return Numerals(rows, summary(rows))
+
+
+WORST_FIRST = tuple(sorted(Severity, key=lambda s: s.rank, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """A report's figures counted: indicators by status, warnings by severity, sections."""
+    indicators: int
+    actual: int
+    target: int
+    warnings: int
+    by_severity: dict[Severity, int]  # every severity, in WORST_FIRST order
+    sections: int
+
+
+def counts(report: Report) -> Counts:
+    actual = sum(1 for i in report.indicators if i.status == Status.ACTUAL)
+    by_severity = {s: sum(1 for w in report.warnings if w.severity == s) for s in WORST_FIRST}
+    return Counts(len(report.indicators), actual, len(report.indicators) - actual, len(report.warnings),
+                  by_severity, len(report.sections))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

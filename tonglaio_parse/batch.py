@@ -2,14 +2,15 @@
 
 `discover` turns files and folders into a sorted list; `run` parses them (one process per job,
 each paying the start-up once) and yields one `Outcome` per file in that list's order, however
-the work finished; a bad file is an outcome with a reason, never the end of the batch. The sinks
-write what comes out (JSON Lines, CSV, SQLite). Nothing here prints: the CLI owns the terminal.
+the work finished; a bad file is an outcome with a reason, never the end of the batch (a bad
+data table, RuleError, ends it: every file would fail alike). The sinks take what comes out: a
+writer of the render registry (streamed, or all at the end) or the SQLite database (store.py).
+Nothing here prints or opens the output: the CLI owns the terminal and the files.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -18,12 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
-from .errors import InputError
+from .errors import InputError, RuleError
 from .model import Report
 from .pipeline import Options
 
-OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
-                   ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
+DATABASE = "sqlite"  # the --format of the database output, beside the render registry's names
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +52,14 @@ class Summary:
     failed: int = 0
     indicators: int = 0
     warnings: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of each failed file
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, o: Outcome) -> None:
         self.files += 1
         if o.error is not None:
             self.failed += 1
+            self.errors.append((o.path, o.error.removeprefix(f"{o.path}: ")))
         elif o.item is None:
             self.skipped += 1
         else:
@@ -141,6 +143,8 @@ def parse_one(parse: Parse, path: str, options: Options, prepare: Prepare = None
             return Outcome(path, prepared=prepare(report), counts=counts)
     except InputError as exc:
         return Outcome(path, error=str(exc))
+    except RuleError:
+        raise
     except Exception as exc:  # noqa: BLE001 — a bug on one file must not end the batch
         return Outcome(path, error=f"{path}: internal error: {type(exc).__name__}: {exc}")
     return Outcome(path, replace(report, text=""), counts=counts)
@@ -317,19 +321,22 @@ def _size(path: str) -> int:
 def output_format(output: Optional[str], fmt: Optional[str]) -> str:
     """--format wins; else the suffix of -o; no -o means JSON Lines on stdout. A name without
     a suffix gets SQLite (the default store); an unknown suffix is an error, not a guess."""
+    from . import render, store
+
     if fmt:
-        if fmt == "sqlite" and (output is None or output == "-"):
+        if fmt == DATABASE and (output is None or output == "-"):
             raise ValueError("SQLite output needs a file: -o FILE.sqlite")
         return fmt
     if output is None or output == "-":
         return "jsonl"
     suffix = Path(output).suffix.lower()
-    if not suffix:
-        return "sqlite"
-    if suffix not in OUTPUT_SUFFIXES:
-        known = ", ".join(OUTPUT_SUFFIXES)
+    if not suffix or suffix in store.SUFFIXES:
+        return DATABASE
+    writer = render.by_suffix(output)
+    if writer is None:
+        known = ", ".join((*render.suffixes(), *store.SUFFIXES))
         raise ValueError(f"cannot tell the output format from {output!r} (use {known} or --format)")
-    return OUTPUT_SUFFIXES[suffix]
+    return writer.name
 
 
 class Sink:
@@ -348,47 +355,43 @@ class Sink:
         pass
 
 
-def text_lines(fmt: str, report: Report) -> str:
-    """One report as JSON Lines or CSV rows (no header): a TextSink's prepared form."""
-    import io
+class StreamSink(Sink):
+    """A writer that streams (render.Writer.each: JSON Lines, CSV) on `out`: its head first,
+    then each report as soon as it is ready, its text made in the worker that parsed it."""
 
-    out = io.StringIO()
-    if fmt == "csv":
-        import csv
+    def __init__(self, writer, out: TextIO):
+        self.out = out
+        self.prepare = writer.each
+        if writer.head is not None:
+            out.write(writer.head())
 
-        from .render import csv as csv_render
-        csv.writer(out, lineterminator="\n").writerows(csv_render.rows(report))
-    else:
-        from .render import json as json_render
-        json_render.write_lines([report], out)
-    return out.getvalue()
-
-
-class TextSink(Sink):
-    """JSON Lines or CSV, one report as soon as it is ready; the text is made in the workers."""
-
-    def __init__(self, fmt: str, out: TextIO, owned: bool):
-        import functools
-
-        self.out, self.owned, self.fmt = out, owned, fmt
-        self.prepare = functools.partial(text_lines, fmt)
-        if fmt == "csv":
-            import csv
-
-            from .render import csv as csv_render
-            csv.writer(out, lineterminator="\n").writerow(csv_render.COLUMNS)
-
-    def put(self, item: Any) -> Optional[str]:
-        self.out.write(item if isinstance(item, str) else text_lines(self.fmt, item))
+    def put(self, text: str) -> Optional[str]:
+        self.out.write(text)
         self.out.flush()
         return None
 
-    def close(self) -> None:
-        if self.owned:
-            self.out.close()
+
+def with_text(report: Report) -> Report:
+    """The report whole: what a CollectSink keeps (workers otherwise drop the text)."""
+    return report
+
+
+class CollectSink(Sink):
+    """Every report, in order, for a writer that writes them all at once (`reports`); with
+    their text unless `text` is False."""
+
+    def __init__(self, text: bool = True):
+        self.reports: list[Report] = []
+        self.prepare = with_text if text else None
+
+    def put(self, report: Report) -> Optional[str]:
+        self.reports.append(report)
+        return None
 
 
 class SqliteSink(Sink):
+    """The database (store.py): known files are skipped, each report stored in one transaction."""
+
     def __init__(self, path: str):
         from .store import Database
 
@@ -409,17 +412,3 @@ class SqliteSink(Sink):
 
     def close(self) -> None:
         self.db.close()
-
-
-def open_sink(fmt: str, output: Optional[str]) -> Sink:
-    """Raises OSError when the file cannot be written, render.sqlite.DatabaseError for a bad DB."""
-    if fmt == "sqlite":
-        return SqliteSink(output)
-    if fmt not in ("jsonl", "csv"):
-        raise ValueError(f"unknown batch format {fmt!r}")
-    if output is None or output == "-":
-        if hasattr(sys.stdout, "reconfigure"):  # data is UTF-8, whatever the locale
-            sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
-        return TextSink(fmt, sys.stdout, owned=False)
-    return TextSink(fmt, open(output, "w", encoding="utf-8", errors="backslashreplace", newline=""), owned=True)
-

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterable, Optional
 
-from .model import Indicator, Report, _num
+from .model import Dimension, Direction, Indicator, Qualifier, Report, Status, _num
 from .rules import table
 
-PERCENT_DIMENSIONS = ("percent", "percentage_point")
+PERCENT_DIMENSIONS = (Dimension.PERCENT, Dimension.PERCENTAGE_POINT)
 _EPS = 1e-9  # 5.2 - 4.7 is 0.5000000000000004: inclusive bounds must not fail on that
 
 
@@ -69,21 +69,22 @@ def is_met(qualifier: Optional[str], target: float, target_high: Optional[float]
     """Whether `result` meets a target of `target` (`target_high` for a range) with its qualifier.
     `tolerance` is the allowed distance, in the values' unit, for approximate targets."""
     _, approximate = _rules()
-    if qualifier == "range" and target_high is not None:
+    if qualifier == Qualifier.RANGE and target_high is not None:
         return target - _EPS <= result <= target_high + _EPS
-    if qualifier in approximate or qualifier == "range":
+    if qualifier in approximate or qualifier == Qualifier.RANGE:
         return abs(result - target) <= tolerance + _EPS
-    if qualifier == "more_than":
+    if qualifier == Qualifier.MORE_THAN:
         return result > target + _EPS
-    if qualifier == "less_than":
+    if qualifier == Qualifier.LESS_THAN:
         return result < target - _EPS
-    if qualifier == "at_most" or (qualifier is None and ceiling):
+    if qualifier == Qualifier.AT_MOST or (qualifier is None and ceiling):
         return result <= target + _EPS
     return result >= target - _EPS  # at_least, or a plain target of something pushed up
 
 
 def gap_of(qualifier: Optional[str], target: float, target_high: Optional[float], result: float) -> float:
-    if qualifier == "range" and target_high is not None:
+    """result - target; for a range, the distance outside it (0 inside)."""
+    if qualifier == Qualifier.RANGE and target_high is not None:
         return 0.0 if target <= result <= target_high else result - (target if result < target else target_high)
     return result - target
 
@@ -107,12 +108,12 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
                 continue
             if wanted is not None and ind.canonical not in wanted:
                 continue
-            if ind.direction != "level" and ind.canonical in _levels_only():
+            if ind.direction != Direction.LEVEL and ind.canonical in _levels_only():
                 continue  # 比上年增加1000万吨: a change of a level, not the level
             key = (r.document.region, ind.canonical, p.start)
-            if ind.status == "target" and p.start == delivered:
+            if ind.status == Status.TARGET and p.start == delivered:
                 targets.setdefault(key, (r, ind))
-            elif ind.status == "actual" and p.start == delivered - 1:
+            elif ind.status == Status.ACTUAL and p.start == delivered - 1:
                 actuals.setdefault(key, (r, ind))
     return targets, actuals
 
@@ -130,7 +131,7 @@ def _measured_as_fall() -> tuple[str, ...]:
 def _sign(ind: Indicator) -> int:
     """-1 for a growth figure that fell (固定资产投资下降3.8% is growth -3.8); a figure whose
     measure is the fall itself (energy_intensity_reduction: 下降3%) keeps its sign."""
-    if ind.direction == "decrease" and not (ind.canonical or "").endswith(_measured_as_fall()):
+    if ind.direction == Direction.DECREASE and not (ind.canonical or "").endswith(_measured_as_fall()):
         return -1
     return 1
 

@@ -14,6 +14,7 @@ from .model import Document, Indicator, Measure, Period, Report, Section, Source
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
 SCHEMA_VERSION = 1
+SUFFIXES = (".sqlite", ".sqlite3", ".db")  # file names batch takes for a database (so does no suffix)
 
 _SCHEMA = """
 CREATE TABLE documents (

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from ..model import Qualifier
+
 CSV_COLUMNS = ["region", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
                "target_unit", "target_source", "actual_value", "actual_unit", "actual_source", "gap", "met"]
-_MARK = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "approx": "≈", "nearly": "近"}
 
 
 def write_json(rows: list, out: TextIO) -> None:
@@ -42,9 +43,9 @@ def _number(v: float, unit: str) -> str:
 def _target(t) -> str:
     if t is None:
         return ""
-    if t.qualifier == "range" and t.value_high is not None:
+    if t.qualifier == Qualifier.RANGE and t.value_high is not None:
         return f"{_number(t.value, '')}–{_number(t.value_high, t.unit)}"
-    return _MARK.get(t.qualifier, "") + _number(t.value, t.unit)
+    return (Qualifier(t.qualifier).sign if t.qualifier else "") + _number(t.value, t.unit)
 
 
 def _gap(r) -> str:

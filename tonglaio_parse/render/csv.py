@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from typing import TextIO
 
 COLUMNS = ["file", "region", "year", "id", "section", "subject", "canonical", "value", "value_high",
@@ -23,8 +24,23 @@ def rows(report) -> list[list]:
     return out
 
 
+def _csv(records: list[list]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(records)
+    return out.getvalue()
+
+
+def head() -> str:
+    """The header line."""
+    return _csv([COLUMNS])
+
+
+def lines(report) -> str:
+    """One report's rows, without the header."""
+    return _csv(rows(report))
+
+
 def write(reports: list, out: TextIO) -> None:
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(COLUMNS)
+    out.write(head())
     for r in reports:
-        w.writerows(rows(r))
+        out.write(lines(r))

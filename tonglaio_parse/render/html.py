@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Iterable, Optional, TextIO
 from urllib.parse import quote
 
-QUALIFIER_SIGN = {"approx": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤",
-                  "less_than": "<", "nearly": "≲", "range": "↔"}
+from ..audit import WORST_FIRST, counts
+from ..model import Qualifier, Status
+
 _HEADING_REST = re.compile(r"[\s*#。．.:：_~`]*")  # what may follow a heading on its own line
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|#%&{}$!'@+`=\s]+")
 
@@ -128,10 +129,10 @@ def page(reports: list, index_href: Optional[str] = None) -> str:
 
 
 def _counts(r) -> str:
-    actual = sum(1 for i in r.indicators if i.status == "actual")
-    sev = {s: sum(1 for w in r.warnings if w.severity == s) for s in ("error", "warning", "info")}
-    return (f"{len(r.indicators)} indicators ({actual} actual, {len(r.indicators) - actual} target), "
-            f"{len(r.warnings)} warnings ({sev['error']} error, {sev['warning']} warning, {sev['info']} info)")
+    c = counts(r)
+    severities = ", ".join(f"{n} {severity}" for severity, n in c.by_severity.items())
+    return (f"{c.indicators} indicators ({c.actual} actual, {c.target} target), "
+            f"{c.warnings} warnings ({severities})")
 
 
 # ---------------------------------------------------------------- one report
@@ -195,7 +196,7 @@ def _table(r, p: str) -> str:
     opts = lambda pairs: "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in pairs)  # noqa: E731
     filters = (
         '<div class="filters">'
-        f'<label>status <select data-filter="status">{opts([("*", "all"), ("actual", "actual"), ("target", "target")])}</select></label> '
+        f'<label>status <select data-filter="status">{opts([("*", "all")] + [(s.value, s.value) for s in Status])}</select></label> '
         f'<label>canonical <select data-filter="canonical">{opts([("*", "all"), ("", "(none)")] + [(c, c) for c in canon])}</select></label> '
         f'<label>section <select data-filter="section">{opts([("*", "all")] + [(s.id, f"{s.id} {s.title}".strip()) for s in r.sections])}</select></label> '
         '<label>text <input type="search" data-filter="q" placeholder="subject, value…"></label> '
@@ -262,7 +263,7 @@ def _marks(r, p: str) -> list[Mark]:
     for k, i in enumerate(r.indicators):
         cls = f"ind {_token(i.status)}" + (" q" if i.qualifier else "")
         tip = f"{i.subject or '—'}: {i.text} · {i.status}" + (f" · {i.canonical}" if i.canonical else "")
-        sign = f' data-qsign="{escape(QUALIFIER_SIGN.get(i.qualifier, "~"))}"' if i.qualifier else ""
+        sign = f' data-qsign="{escape(Qualifier(i.qualifier).sign)}"' if i.qualifier else ""
         marks.append(Mark(*i.span, 1, len(marks),
                           f'<mark class="{cls}" id="{p}i{k}" data-indicator="{escape(i.id)}" data-i="{k}"'
                           f'{sign} tabindex="0" title="{escape(tip)}">',
@@ -364,16 +365,15 @@ def _render_line(text: str, ls: int, le: int, items: list[Mark], emitted: set[in
 def index_page(reports: list, names: list[str], failures: list[tuple[str, str]]) -> str:
     rows = []
     for r, name in zip(reports, names):
-        actual = sum(1 for i in r.indicators if i.status == "actual")
-        sev = [sum(1 for w in r.warnings if w.severity == s) for s in ("error", "warning", "info")]
+        c = counts(r)
         cells = (f'<a href="{escape(quote(name))}">{escape(name[:-5])}</a>', escape(r.document.title or ""),
                  escape(r.document.region or ""), escape(str(r.document.year or "")),
                  escape(r.source.path or "<stdin>"))
-        counts = (len(r.indicators), actual, len(r.indicators) - actual, len(r.warnings), *sev, len(r.sections))
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells)
-                    + "".join(f'<td class="n">{c}</td>' for c in counts) + "</tr>")
+        numbers = (c.indicators, c.actual, c.target, c.warnings, *c.by_severity.values(), c.sections)
+        rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells)
+                    + "".join(f'<td class="n">{n}</td>' for n in numbers) + "</tr>")
     head = "".join(f"<th>{h}</th>" for h in ("page", "title", "region", "year", "source", "indicators", "actual",
-                                              "target", "warnings", "error", "warning", "info", "sections"))
+                                              "target", "warnings", *WORST_FIRST, "sections"))
     body = (f'<main class="index"><h1>{len(reports)} documents</h1>'
             f'<p class="meta">{sum(len(r.indicators) for r in reports)} indicators, '
             f'{sum(len(r.warnings) for r in reports)} warnings</p>'

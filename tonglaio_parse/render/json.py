@@ -11,7 +11,11 @@ def write(reports: list, out: TextIO) -> None:
     out.write("\n")
 
 
+def line(report) -> str:
+    """One report as one line of JSON Lines (with its newline)."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def write_lines(reports: list, out: TextIO) -> None:
     for r in reports:
-        out.write(json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":")))
-        out.write("\n")
+        out.write(line(r))

@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, TextIO
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_STATUS_STYLE = {"actual": "green", "target": "magenta"}
+from ..model import Severity, Status
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_STATUS_STYLE = {Status.ACTUAL: "green", Status.TARGET: "magenta"}
 
 
 @dataclass(frozen=True)

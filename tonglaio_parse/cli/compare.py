@@ -1,0 +1,80 @@
+"""`compare`: each year's targets against the results reported a year later."""
+from __future__ import annotations
+
+import click
+
+from .. import render
+from . import exitcodes, io
+from .io import InputFailure
+from .many import input_options, parse_all
+from .options import format_option, output_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@format_option(render.COMPARE, "table")
+@output_option(type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-i", "--indicator", "canonicals", multiple=True, metavar="ID",
+              help="Only this canonical id (repeatable), e.g. -i gdp_growth -i cpi.")
+@click.option("--tolerance", type=click.FloatRange(min=0), default=0.5, show_default=True,
+              help="左右 targets in %: how many percentage points off still count as met.")
+@click.option("--rel-tolerance", type=click.FloatRange(min=0), default=0.05, show_default=True,
+              help="左右 targets in other units: the share of the target off that still counts as met.")
+@click.option("--plot", type=click.Path(dir_okay=False), default=None,
+              help="Also draw target and result per indicator over the years (.svg, .png; needs matplotlib).")
+@input_options
+@click.pass_context
+def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot, **inputs):
+    """Set each year's targets against the results reported a year later.
+
+    PATHS are report files and folders (parsed here) or databases written by `batch`.
+    Year Y's target comes from the report delivered in Y, its result from the one
+    delivered in Y+1. "met" honours the qualifier: 以上 result >= target, 左右 within the
+    tolerance, a range inside it, 以内 result <= target; unknown when a side is missing.
+
+    \b
+    Examples:
+      tonglaio-parse compare national.sqlite -i gdp_growth -i cpi
+      tonglaio-parse compare reports/ --format json -o compare.json
+      tonglaio-parse compare national.sqlite --format csv --plot gdp.svg -i gdp_growth
+    """
+    from .. import compare as cmp
+
+    reports, failed = _reports(paths, inputs)
+    rows = cmp.rows(reports, tolerance, rel_tolerance, canonicals or None)
+    io.emit(render.writer(fmt, render.COMPARE), rows, output)
+    if plot:
+        _plot(rows, plot)
+    ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def _reports(paths, inputs) -> tuple[list, bool]:
+    """The reports of the databases among PATHS, then those parsed from the other files and
+    folders; and whether any of those failed."""
+    from .. import batch as engine
+    from ..store import DatabaseError, is_database, read_reports
+
+    reports = []
+    databases = [p for p in paths if is_database(p)]
+    for db in databases:
+        try:
+            reports.extend(read_reports(db))
+        except DatabaseError as exc:
+            raise InputFailure(str(exc)) from None
+    others = [p for p in paths if p not in databases]
+    if not others:
+        return reports, False
+    sink = engine.CollectSink(text=False)
+    failed = parse_all(others, inputs, sink).failed > 0
+    return reports + sink.reports, failed
+
+
+def _plot(rows, path: str) -> None:
+    from ..render.compare import plot
+
+    try:
+        plot(rows, path)
+    except ImportError:
+        raise InputFailure("--plot needs matplotlib: pip install 'tonglaio-parse[plot]'") from None
+    except (OSError, ValueError) as exc:
+        raise InputFailure(f"{path}: cannot draw ({exc})") from None
