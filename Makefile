@@ -6,8 +6,9 @@ CLI := $(VENV)/bin/tonglaio-parse
 STAMP := $(VENV)/.installed
 FIXTURE := fixtures/tongliao-2026-p2.txt
 CORPUS ?= ../shared/corpus/national
+BASE ?= HEAD
 
-.PHONY: run test bench golden lint clean install
+.PHONY: run test bench golden identity lint clean install
 
 install: $(STAMP)
 
@@ -28,6 +29,10 @@ bench: $(STAMP)
 
 golden: $(STAMP)
 	$(PY) tests/update_golden.py
+
+# every output of this tree byte for byte against git revision BASE (a refactoring changes none)
+identity: $(STAMP)
+	$(PY) tests/identity.py --base $(BASE)
 
 lint: $(STAMP)
 	$(PY) -m pyflakes tonglaio_parse tests 2>/dev/null || true

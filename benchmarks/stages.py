@@ -2,7 +2,7 @@
 """The per-stage split for bench.py, inside one process: `python benchmarks/stages.py SEED [FILES...]`.
 
 Parses the seed twice (first call: lazy set-up included; again: warm) then FILES, with
-pipeline.Options(timings=...) per stage, the JSON Lines writer as render, the time spent in
+the timings= argument of parse_file per stage, the JSON Lines writer as render, the time spent in
 jieba (inside indicators and checks) and each check's own time. Prints JSON."""
 from __future__ import annotations
 
@@ -15,34 +15,31 @@ import time
 def stage_worker(seed: str, files: list[str]) -> None:
     """The split inside this one process, as JSON on stdout."""
     t0 = time.perf_counter()
-    from tonglaio_parse import checks
     from tonglaio_parse.pipeline import Options, parse_file
     from tonglaio_parse.render import writer
     out: dict = {"import_s": time.perf_counter() - t0}
-    seg, rules = {"s": 0.0}, {}
-    try:  # jieba's time inside the indicators and checks stages, and each check's own
+    seg = {"s": 0.0}
+    try:  # jieba's time inside the indicators and checks stages
         from tonglaio_parse.stages import segment
         t = time.perf_counter()
         cls, depth = type(segment.tokenizer()), [0]
         for name in ("cut", "lcut", "tokenize", "cut_for_search", "lcut_for_search"):
             setattr(cls, name, _timed(getattr(cls, name), seg, "s", depth, materialise=True))
         out["segment_load_s"] = time.perf_counter() - t
-        checks._load()
-        checks._CHECKS[:] = [(codes, _timed(fn, rules, "/".join(codes))) for codes, fn in checks._CHECKS]
     except Exception as exc:  # noqa: BLE001 — the split still works without them
         out["note"] = f"not instrumented: {exc}"
     write = writer("jsonl")
     for key, paths in (("seed_first", [seed]), ("seed_again", [seed]), ("corpus", files)):
         timings: dict[str, float] = {}
         seg["s"], chars, t = 0.0, 0, time.perf_counter()
-        rules.clear()
         for p in paths:
-            report = parse_file(p, Options(timings=timings))
+            report = parse_file(p, Options(), timings=timings)
             chars += len(report.text)
             r0 = time.perf_counter()
             write([report], io.StringIO())
             timings["render"] = timings.get("render", 0.0) + time.perf_counter() - r0
         total = time.perf_counter() - t
+        rules = {k.removeprefix("check:"): timings.pop(k) for k in list(timings) if k.startswith("check:")}
         if paths:
             out[key] = {"files": len(paths), "chars": chars, "total_s": total, "stages": timings,
                         "segmentation_s": seg["s"], "chars_per_s": chars / total,

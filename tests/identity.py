@@ -34,7 +34,8 @@ def corpora() -> list[Path]:
 
 
 def commands() -> dict[str, list[str]]:
-    """Output name -> CLI arguments (run from the repository root)."""
+    """Output name -> CLI arguments (run from the root of the tree under test; fixtures are named
+    relative to it, corpora absolutely)."""
     out: dict[str, list[str]] = {}
     for fixture in sorted((ROOT / "fixtures").glob("*.txt")):
         rel = str(fixture.relative_to(ROOT))
@@ -57,10 +58,12 @@ def snapshot(tree: Path, into: Path) -> None:
         env = dict(os.environ, PYTHONPATH=str(tree), TONGLAIO_CACHE_DIR=cache, XDG_CACHE_HOME=cache,
                    COLUMNS="120", TERM="dumb")
         for name, args in commands().items():
-            proc = subprocess.run([sys.executable, "-m", "tonglaio_parse", *args], cwd=ROOT, env=env,
+            # cwd is the tree: `python -m` puts it first on sys.path, before PYTHONPATH
+            proc = subprocess.run([sys.executable, "-m", "tonglaio_parse", *args], cwd=tree, env=env,
                                   capture_output=True)
             body = _VERSION.sub(b"tool_version", proc.stdout)
-            (into / name).write_bytes(body + f"\n--- exit {proc.returncode}\n".encode() + _ELAPSED.sub(b" in N s", proc.stderr))
+            talk = _ELAPSED.sub(b" in N s", proc.stderr)
+            (into / name).write_bytes(body + f"\n--- exit {proc.returncode}\n".encode() + talk)
             print(f"  {name}: {len(proc.stdout)} bytes, exit {proc.returncode}", file=sys.stderr)
 
 

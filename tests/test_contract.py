@@ -43,3 +43,37 @@ def test_indicators_and_warnings_sorted(seed_dict):
     assert starts == sorted(starts)
     wstarts = [w["span"][0] for w in seed_dict["warnings"]]
     assert wstarts == sorted(wstarts)
+
+
+def _schema_enum(*path: str) -> set:
+    node = schema()
+    for key in path:
+        node = node[key]
+    return {v for v in node["enum"] if v is not None}
+
+
+@pytest.mark.parametrize("enum, path", [
+    ("Status", ("$defs", "indicator", "properties", "status")),
+    ("Direction", ("$defs", "indicator", "properties", "direction")),
+    ("Qualifier", ("$defs", "indicator", "properties", "qualifier")),
+    ("Dimension", ("$defs", "indicator", "properties", "dimension")),
+    ("Severity", ("$defs", "warning", "properties", "severity")),
+    ("Script", ("properties", "document", "properties", "script")),
+])
+def test_model_enums_are_the_schema_closed_sets(enum, path):
+    from tonglaio_parse import model
+
+    assert {m.value for m in getattr(model, enum)} == _schema_enum(*path)
+
+
+def test_records_hold_enum_members_and_refuse_values_outside_the_set():
+    from tonglaio_parse.model import Measure, Qualifier, Severity, Warning
+
+    m = Measure(5, None, "%", "percent", 5, "percent", "approx")
+    assert m.qualifier is Qualifier.APPROX and m.qualifier == "approx"
+    assert Warning("TX001", "repeated-word", "error", "m", 1, 1, (0, 1), "x").severity is Severity.ERROR
+    with pytest.raises(ValueError):
+        Measure(5, None, "%", "percent", 5, "percent", "about")
+    assert Severity.INFO.rank < Severity.WARNING.rank < Severity.ERROR.rank
+    assert Qualifier.NEARLY.sign == "≲" and Qualifier.AT_LEAST.sign == "≥"
+    assert set(map(Qualifier, Qualifier)) == {q for q in Qualifier if q.sign}

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tonglaio_parse import Options, parse_file, parse_text
+from tonglaio_parse.rules import user_wordings
 from tonglaio_parse.stages import document
 from tonglaio_parse.stages.indicators import classify_part
 
@@ -69,17 +70,17 @@ def test_classify_part(title, body, expected):
     assert classify_part(title, body) == expected
 
 
-def test_extra_canonical_reads_user_file(tmp_path):
+def test_user_wordings_are_read_from_the_user_file(tmp_path):
     f = tmp_path / "ids.toml"
     f.write_text('[[canonical]]\nwordings = ["口袋公园"]\nlevel = "pocket_parks"\n', encoding="utf-8")
-    assert document.extra_canonical(str(f)) == (("口袋公园", (("level", "pocket_parks"),)),)
-    assert document.extra_canonical(None) == ()
+    assert user_wordings(str(f)) == (("口袋公园", (("level", "pocket_parks"),)),)
+    assert user_wordings(None) == ()
 
 
 def test_missing_user_file_is_an_input_error(tmp_path):
-    from tonglaio_parse import InputError
-    with pytest.raises(InputError, match="cannot read"):
-        document.extra_canonical(str(tmp_path / "nope.toml"))
+    from tonglaio_parse import RuleError
+    with pytest.raises(RuleError, match="cannot read"):
+        user_wordings(str(tmp_path / "nope.toml"))
 
 
 def test_region_and_year_from_a_title_with_the_year():

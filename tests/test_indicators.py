@@ -12,6 +12,15 @@ from tonglaio_parse import Options, parse_text
 from tonglaio_parse.stages import indicators, subjects
 from tonglaio_parse.stages.quantities import find_quantities
 
+
+class _AllPlan:
+    """A report whose every part plans, with no headings."""
+    def part_kind(self, i):
+        return "plan"
+
+    def heading_of(self, i):
+        return ""
+
 SEED_REVIEW = "——五年来,"
 R = "actual"
 T = "target"
@@ -207,7 +216,7 @@ def test_plain_list_of_names_stays_one_subject():
 
 def test_respectively_count_mismatch_keeps_values_unpaired():
     text = "今年,粮食、棉花、油料产量分别增长2%和3%。"
-    meanings = indicators.interpret(text, find_quantities(text), lambda i: "plan", 2026)
+    meanings = indicators.interpret(text, find_quantities(text), _AllPlan(), 2026)
     assert [m.unpaired for m in meanings] == [(3, 2), (3, 2)]
     assert all(m.subject == "粮食、棉花、油料产量" for m in meanings)
     assert [m.quantity.value for m in meanings] == [2, 3]
@@ -215,7 +224,7 @@ def test_respectively_count_mismatch_keeps_values_unpaired():
 
 def test_meanings_in_text_order():
     text = "今年,民营企业、普惠小微企业贷款分别增长10%以上,技术合同交易额增长20%以上。"
-    meanings = indicators.interpret(text, find_quantities(text), lambda i: "plan", 2026)
+    meanings = indicators.interpret(text, find_quantities(text), _AllPlan(), 2026)
     starts = [m.quantity.start for m in meanings]
     assert starts == sorted(starts) and len(meanings) == 3
 
@@ -260,11 +269,11 @@ def test_user_indicators_file(tmp_path):
     assert r.indicators[0].canonical == "tech_contract_growth"
 
 
-def test_bad_user_indicators_file_is_an_input_error(tmp_path):
-    from tonglaio_parse import InputError
+def test_bad_user_indicators_file_is_a_rule_error(tmp_path):
+    from tonglaio_parse import RuleError
     f = tmp_path / "bad.toml"
     f.write_text('[[canonical]]\nwordings = "not a list"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="wordings"):
+    with pytest.raises(RuleError, match="wordings"):
         parse_text("今年,技术合同交易额增长20%。", options=Options(year=2026, indicators_file=str(f)))
 
 

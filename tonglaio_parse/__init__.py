@@ -1,26 +1,36 @@
 """tonglaio-parse: Chinese government work reports to normalised indicator data.
 
-    from tonglaio_parse import parse_file
+    from tonglaio_parse import parse_file, compare_rows
     report = parse_file("report.txt")
     report.indicators[0].value, report.to_dict()
+    compare_rows([parse_file("2025.txt"), parse_file("2026.txt")])  # each year's target and result
+
+Everything here is imported on first use, so `import tonglaio_parse` (and `--help`) stays cheap.
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["parse_text", "parse_file", "parse_bytes", "Options", "Report", "Section", "Indicator",
-           "Warning", "Document", "Source", "Period", "InputError", "__version__"]
+_HOMES = {
+    "pipeline": ("parse_text", "parse_file", "parse_bytes", "parse_many", "Options"),
+    "model": ("Report", "Section", "Indicator", "Measure", "Warning", "Document", "Source", "Period",
+              "Status", "Direction", "Qualifier", "Dimension", "Severity", "Script"),
+    "errors": ("InputError", "RuleError"),
+}
+_RENAMED = {"compare_rows": ("compare", "rows")}  # `compare` itself is the module
+_WHERE = {name: module for module, names in _HOMES.items() for name in names}
+
+__all__ = [*_WHERE, *_RENAMED, "__version__"]
 
 
 def __getattr__(name: str):
-    # Lazy: `import tonglaio_parse` (and `--help`) must not pay for the pipeline's imports.
-    if name in ("parse_text", "parse_file", "parse_bytes", "Options"):
-        from . import pipeline
-        return getattr(pipeline, name)
-    if name in ("Report", "Section", "Indicator", "Warning", "Document", "Source", "Period"):
-        from . import model
-        return getattr(model, name)
-    if name == "InputError":
-        from .errors import InputError
-        return InputError
-    raise AttributeError(f"module 'tonglaio_parse' has no attribute {name!r}")
+    module, attribute = _RENAMED.get(name) or (_WHERE.get(name), name)
+    if module is None:
+        raise AttributeError(f"module 'tonglaio_parse' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{module}", __name__), attribute)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

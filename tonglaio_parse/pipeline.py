@@ -1,27 +1,33 @@
-"""The only place that knows the order of the stages."""
+"""The public API, and the only place that knows the order of the stages:
+
+load → normalize → sections → document → quantities → indicators → checks → Report.
+"""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .errors import InputError
+from .model import Indicator, Report, Source
 from .stages import load as load_stage
-from .model import Document, Indicator, Report, Source
+
+Timings = dict[str, float]  # stage -> seconds, summed over the reports parsed with it
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Options:
+    """What a user may say about the inputs: every field has a default that detects or
+    derives it from the text."""
     encoding: Optional[str] = None
     year: Optional[int] = None
     region: Optional[str] = None
     indicators_file: Optional[str] = None
     disabled_checks: tuple[str, ...] = ()
-    timings: Optional[dict[str, float]] = field(default=None)
 
 
 class _Timer:
-    def __init__(self, sink: Optional[dict[str, float]]):
+    def __init__(self, sink: Optional[Timings]):
         self.sink = sink
         self.t = time.perf_counter()
 
@@ -32,29 +38,37 @@ class _Timer:
             self.t = now
 
 
-def parse_bytes(data: bytes, path: Optional[str] = None, options: Optional[Options] = None) -> Report:
+def max_input_bytes() -> int:
+    """The largest input the parse functions accept (TONGLAIO_MAX_MB, default 20 MB; 0 lifts
+    it): a reader of a stream reads one byte past it, and the parse refuses that."""
+    return load_stage.max_bytes()
+
+
+def parse_bytes(data: bytes, path: Optional[str] = None, options: Optional[Options] = None,
+                timings: Optional[Timings] = None) -> Report:
+    """Parse a report given as bytes (encoding detected unless `options.encoding` says).
+    `timings`, when given, gets the seconds spent in each stage added to it (and in each check,
+    under "check:CODE")."""
     opts = options or Options()
-    timer = _Timer(opts.timings)
+    timer = _Timer(timings)
     loaded = load_stage.decode(data, path, opts.encoding)
     timer.lap("load")
     return _analyse(loaded, opts, timer)
 
 
-def parse_text(text: str, path: Optional[str] = None, options: Optional[Options] = None) -> Report:
+def parse_text(text: str, path: Optional[str] = None, options: Optional[Options] = None,
+               timings: Optional[Timings] = None) -> Report:
     """Parse a report given as text (offsets refer to this very string)."""
-    opts = options or Options()
-    import hashlib
-    loaded = load_stage.Loaded(load_stage._clean(text), "utf-8",
-                               hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), path, False)
-    return _analyse(loaded, opts, _Timer(opts.timings))
+    return _analyse(load_stage.from_text(text, path), options or Options(), _Timer(timings))
 
 
-def parse_file(path: str, options: Optional[Options] = None) -> Report:
-    return parse_bytes(load_stage.read_path(path), path, options)
+def parse_file(path: str, options: Optional[Options] = None, timings: Optional[Timings] = None) -> Report:
+    return parse_bytes(load_stage.read_path(path), path, options, timings)
 
 
 def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     from . import checks
+    from .rules import user_wordings
     from .stages import document, indicators, sections
     from .stages.normalize import normalize
     from .stages.quantities import find_quantities
@@ -62,37 +76,30 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     norm = normalize(loaded.text)
     timer.lap("normalise")
     secs = sections.build_sections(norm)
+    outline = document.Outline(norm, secs)
     timer.lap("sections")
-    year = opts.year or document.year_of(norm.text, loaded.path)
+    doc = document.describe(norm, loaded.path, opts.year, opts.region)
     quantities = find_quantities(norm.text)
     timer.lap("quantities")
-    meanings = indicators.interpret(norm.text, quantities, document.part_kinds(norm, secs), year,
-                                    document.extra_canonical(opts.indicators_file),
-                                    document.headings(norm, secs))
-    index = sections.SectionIndex(secs)
-    inds = [_indicator(n, m, norm, index) for n, m in enumerate(meanings, 1)]
+    meanings = indicators.interpret(norm.text, quantities, outline, doc.year,
+                                    user_wordings(opts.indicators_file))
+    inds = [_indicator(n, m, norm, outline) for n, m in enumerate(meanings, 1)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding)
-    warnings = checks.run_checks(ctx, opts.disabled_checks)
+    warnings = checks.run_checks(ctx, opts.disabled_checks, timer.sink)
     timer.lap("checks")
-    doc = Document(document.title_of(norm.text), opts.region or document.region_of(norm.text, loaded.path),
-                   year, norm.script)
     src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text))
     return Report(src, doc, secs, inds, warnings, text=loaded.text)
 
 
-def _indicator(n: int, m, norm, index) -> Indicator:
+def _indicator(n: int, m, norm, outline) -> Indicator:
     q = m.quantity
     start, end = norm.orig_span(q.start, q.end)
     line, col = norm.line_col(start)
     return Indicator(
         id=f"i{n}", subject=m.subject, canonical=m.canonical, measure=q.measure, direction=m.direction,
-        status=m.status, period=m.period, section=_section_id(index.innermost(start)), line=line, column=col,
+        status=m.status, period=m.period, section=outline.section_at(start), line=line, column=col,
         span=(start, end), text=norm.original[start:end])
-
-
-def _section_id(section) -> Optional[str]:
-    return section.id if section else None
 
 
 def _count_lines(text: str) -> int:

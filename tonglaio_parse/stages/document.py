@@ -1,9 +1,8 @@
-"""Document-level facts: title, region, year, and which part reviews and which plans."""
+"""Document-level facts: title, region, year (`describe`), and which part reviews and which plans
+(`Outline`)."""
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from pathlib import Path
 from typing import Optional
 
 import regex
@@ -11,8 +10,7 @@ import regex
 from .. import rx
 from . import periods
 from .indicators import classify_part
-from ..errors import InputError
-from ..model import Section
+from ..model import Document, Section
 from .sections import SectionIndex
 from .normalize import Normalized
 from ..rules import data_path, table
@@ -37,6 +35,13 @@ def _places() -> dict[str, str]:
             if len(stem) >= 2:
                 out.setdefault(stem, name)
     return out
+
+
+def describe(norm: Normalized, path: Optional[str], year: Optional[int] = None,
+             region: Optional[str] = None) -> Document:
+    """Title, region, year and script of the report; `year`/`region` given by the user win."""
+    return Document(title_of(norm.text), region or region_of(norm.text, path),
+                    year or year_of(norm.text, path), norm.script)
 
 
 def year_of(text: str, path: Optional[str]) -> Optional[int]:
@@ -79,46 +84,31 @@ def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
     return best if best_n >= t["place_min_mentions"] else None
 
 
-def part_kinds(norm: Normalized, sections: list[Section]):
-    """'review' or 'plan' for the top-level part holding a normalised offset."""
-    index = SectionIndex(sections)
-    kinds = {}
-    for s in sections:
-        if s.level == 1:
-            children = " ".join(c.title for c in index.children(s))
-            head = norm.original[s.span[0]:s.span[0] + 300]
-            kinds[s.id] = classify_part(s.title, children + head)
+class Outline:
+    """The report's parts as the indicator stage needs them, from one index of its sections:
+    which kind of part holds an offset ('review', 'plan' or None), the headings above it, the
+    innermost section. Offsets are NORMALISED unless a method says otherwise."""
 
-    def part_kind(i: int) -> Optional[str]:
-        held = index.holding(norm.orig(i))
-        return kinds.get(held[0].id) if held else None
-    return part_kind
+    def __init__(self, norm: Normalized, sections: list[Section]):
+        self._norm = norm
+        self._index = SectionIndex(sections)
+        self._kinds = {s.id: self._kind(s) for s in sections if s.level == 1}
 
+    def _kind(self, part: Section) -> Optional[str]:
+        children = " ".join(c.title for c in self._index.children(part))
+        head = self._norm.original[part.span[0]:part.span[0] + 300]
+        return classify_part(part.title, children + head)
 
-def headings(norm: Normalized, sections: list[Section]):
-    """The titles of the sections holding a normalised offset, outermost first, one a line
-    (the last time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
-    index = SectionIndex(sections)
+    def part_kind(self, i: int) -> Optional[str]:
+        held = self._index.holding(self._norm.orig(i))
+        return self._kinds.get(held[0].id) if held else None
 
-    def heading_of(i: int) -> str:
-        return "\n".join(s.title for s in index.holding(norm.orig(i)))
-    return heading_of
+    def heading_of(self, i: int) -> str:
+        """The titles of the sections holding offset `i`, outermost first, one a line (the last
+        time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
+        return "\n".join(s.title for s in self._index.holding(self._norm.orig(i)))
 
-
-def extra_canonical(path: Optional[str]) -> tuple:
-    """User wordings from a TOML file of [[canonical]] entries, as a hashable tuple."""
-    if not path:
-        return ()
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"{path}: cannot read indicators file ({exc})") from None
-    out = []
-    for i, entry in enumerate(data.get("canonical", [])):
-        words = entry.get("wordings")
-        ids = {k: v for k, v in entry.items() if k in ("growth", "level", "decrease", "ratio")}
-        if not isinstance(words, list) or not ids or not all(isinstance(v, str) for v in ids.values()):
-            raise InputError(f"{path}: [[canonical]] #{i + 1} needs 'wordings' (a list) and one of "
-                             "growth/level/decrease/ratio (an id)")
-        out += [(w, tuple(sorted(ids.items()))) for w in words]
-    return tuple(out)
+    def section_at(self, original_offset: int) -> Optional[str]:
+        """The id of the innermost section holding an ORIGINAL offset."""
+        section = self._index.innermost(original_offset)
+        return section.id if section else None

@@ -6,24 +6,21 @@ subjects (基本养老、基本医疗保险参保率稳定在95%以上) gives tw
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable, Optional
+from typing import NamedTuple, Optional, Protocol
 
 import regex
 
 from .. import rx
 from . import periods, subjects
 from ..model import Period, Quantity
-from ..rules import RuleError, alternation, table
+from ..rules import RuleError, alternation, char_class, entries, marks
 
-_SENTENCE_END = rx.compile(r"[。!?;\n]")
-_CLAUSE_MARK = rx.compile(r"[,:;。!?\n]")
 _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
 _FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
-_FULL_STOP = rx.compile(r"[。!?\n]")  # a sentence in the wide sense: 与1978年相比,…;…由1121亿元
-_TO_AFTER = rx.compile(r"[^,。;:!?\n0-9]{0,6}?(?:到|至)")  # 增加到 / 提高至 / 到
 _FROM_YEAR = rx.compile(r"(?:从|由)(?P<year>(?:19|20)\d\d)年的?(?:不到|不足|约)?$")
 _BASE_OF_SENTENCE = rx.compile(r"(?:与|同|比|较)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
@@ -32,6 +29,25 @@ _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
 
 
 _ID_KINDS = ("growth", "level", "decrease", "ratio")
+
+
+class _Bounds(NamedTuple):
+    """The marks a figure's sentence and clause are cut at (searched backwards too)."""
+    sentence: regex.Pattern   # sentence end, semicolon or line break: the figure's sentence
+    clause: regex.Pattern     # clause mark or line break: the phrase left of a figure
+    full_stop: regex.Pattern  # sentence end or line break: a wide sentence (与1978年相比,…;…由1121亿元)
+    to_after: regex.Pattern   # 增加到 / 提高至 / 到 right after a figure, within its clause
+
+
+@cache
+def _bounds() -> _Bounds:
+    m = marks()
+    clause = m.clause_mark + m.line_break
+    return _Bounds(
+        sentence=rx.compile(char_class(m.sentence_end_or_semicolon + m.line_break)),
+        clause=rx.compile(char_class(clause)),
+        full_stop=rx.compile(char_class(m.sentence_end + m.line_break)),
+        to_after=rx.compile(f"{char_class(clause + string.digits, negated=True)}{{0,6}}?(?:到|至)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,31 +79,28 @@ class _Rules:
     annual_level: frozenset[str]
 
 
-def _bounded_alternation(words) -> str:
-    """Wordings longest first; one that starts or ends with a Latin letter or digit only as a
-    whole token (M2 is not the M2 of PM2.5, CPI not of CPIX)."""
-    parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        p = regex.escape(w)
-        if w[0].isascii() and w[0].isalnum():
-            p = r"(?<![A-Za-z0-9])" + p
-        if w[-1].isascii() and w[-1].isalnum():
-            p += r"(?![A-Za-z0-9]|\.[0-9])"
-        parts.append(p)
-    return "|".join(parts)
+def _whole_token(w: str) -> str:
+    """A wording that starts or ends with a Latin letter or digit matches only as a whole token
+    (M2 is not the M2 of PM2.5, CPI not of CPIX)."""
+    p = regex.escape(w)
+    if w[0].isascii() and w[0].isalnum():
+        p = r"(?<![A-Za-z0-9])" + p
+    if w[-1].isascii() and w[-1].isalnum():
+        p += r"(?![A-Za-z0-9]|\.[0-9])"
+    return p
 
 
 @cache
 def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _Rules:
-    t = table("indicators.toml")
+    t = entries("indicators.toml")
     canon: dict[str, dict[str, str]] = {}
-    for n, entry in enumerate(t["canonical"], 1):
+    for entry in t.rows("canonical"):
         ids = {k: v for k, v in entry.items() if k in _ID_KINDS}
         if not ids or not entry.get("wordings"):
-            raise RuleError(f"data/indicators.toml [[canonical]] #{n}: needs wordings and an id")
-        for w in entry["wordings"]:
+            raise RuleError(f"{entry.where}: needs wordings and an id")
+        for w in entry.words("wordings"):
             if w in canon and canon[w] != ids:
-                raise RuleError(f"data/indicators.toml [[canonical]] #{n}: wording {w!r} claimed twice")
+                raise RuleError(f"{entry.where}: wording {w!r} claimed twice")
             canon[w] = ids
     for w in t.get("not_canonical", {}).get("wordings", []):
         if w in canon:
@@ -97,21 +110,22 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         canon[w] = dict(ids)
     st = t["status"]
     sub = t["subject"]
-    if any(sub["share_mark"] not in w for w in sub["not_share"]):
-        raise RuleError("data/indicators.toml [subject] not_share: every word must contain share_mark")
+    share_mark = sub.text("share_mark")
+    if any(share_mark not in w for w in sub.words("not_share")):
+        raise RuleError(f"{sub.name('not_share')}: every word must contain share_mark")
     return _Rules(
         canonical=canon,
-        wordings=rx.compile(_bounded_alternation(canon)),
-        target=rx.compile(alternation(st["target"])),
-        actual=rx.compile(alternation(st["actual"])),
-        strong_target=rx.compile(alternation(st["strong_target"])),
-        not_cues=rx.compile(alternation(st["not_cues"])),
-        review_titles=rx.compile(alternation(st["review_titles"])),
-        plan_titles=rx.compile(alternation(st["plan_titles"])),
-        ratio_words=tuple(t["subject"]["ratio_words"]),
-        share_mark=t["subject"]["share_mark"],
-        not_share=tuple(t["subject"]["not_share"]),
-        annual_level=frozenset(t["annual_level"]["ids"]),
+        wordings=rx.compile(alternation(canon, item=_whole_token)),
+        target=rx.compile(alternation(st.words("target"))),
+        actual=rx.compile(alternation(st.words("actual"))),
+        strong_target=rx.compile(alternation(st.words("strong_target"))),
+        not_cues=rx.compile(alternation(st.words("not_cues"))),
+        review_titles=rx.compile(alternation(st.words("review_titles"))),
+        plan_titles=rx.compile(alternation(st.words("plan_titles"))),
+        ratio_words=tuple(sub.words("ratio_words")),
+        share_mark=share_mark,
+        not_share=tuple(sub.words("not_share")),
+        annual_level=frozenset(t["annual_level"].words("ids")),
     )
 
 
@@ -125,9 +139,19 @@ class _Read:
     phrase: Optional[str] = None  # the clause left of the number, when the subject came from it
 
 
-def interpret(text: str, quantities: list[Quantity], part_kind: Callable[[int], Optional[str]],
-              year: Optional[int], extra_canon=(), heading_of: Callable[[int], str] = lambda i: "") -> list[Meaning]:
-    """Give every quantity its meaning(s). `part_kind(offset)` says 'review', 'plan' or None."""
+class Parts(Protocol):
+    """Where an offset of the normalised text stands in the report (document.Outline is one)."""
+
+    def part_kind(self, i: int) -> Optional[str]:
+        """'review', 'plan' or None: the kind of the part holding offset i."""
+
+    def heading_of(self, i: int) -> str:
+        """The titles of the sections holding offset i, outermost first, one a line."""
+
+
+def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optional[int],
+              extra_canon=()) -> list[Meaning]:
+    """Give every quantity its meaning(s): subject, canonical id, direction, status, period."""
     r = rules(extra_canon)
     reads: list[list[_Read]] = [[] for _ in quantities]
     i = 0
@@ -135,21 +159,22 @@ def interpret(text: str, quantities: list[Quantity], part_kind: Callable[[int], 
         i = _read_from(text, quantities, i, reads)
     out: list[Meaning] = []
     marks = periods.TimeMarks(text, year)
+    bounds = _bounds()
     for q, rs in zip(quantities, reads):
-        sent_start = _last_end(_SENTENCE_END, text, q.start)
-        heading = heading_of(q.start)
+        sent_start = _last_end(bounds.sentence, text, q.start)
+        heading = parts.heading_of(q.start)
         near, head = marks.explicit(q.start, heading)
-        status = _status(text[sent_start:q.start], part_kind(q.start), r, near, head, year)
+        status = _status(text[sent_start:q.start], parts.part_kind(q.start), r, near, head, year)
         period = marks.period_for(q.start, status, heading)
         for rd in rs:
             canon = canonical_id(rd.subject, rd.direction, q.dimension, r)
             if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb
                 canon = canonical_id(rd.phrase, rd.direction, q.dimension, r)
             p, st = period, status
-            if _FROM.search(text, max(0, q.start - 10), q.start) and _TO_AFTER.match(text, q.end):
+            if _FROM.search(text, max(0, q.start - 10), q.start) and bounds.to_after.match(text, q.end):
                 # 由1121亿元增加到2220亿元: the first is the level it started from, a result of
                 # the base year (由1978年的…, 与1978年相比) or of the year before the figure's
-                base = _from_year(marks.arabic, _last_end(_FULL_STOP, text, q.start), q.start)
+                base = _from_year(marks.arabic, _last_end(bounds.full_stop, text, q.start), q.start)
                 if base is None and p is not None:  # a review: the year before; a plan: the last result
                     base = p.start - 1 if status == "actual" else (year - 1 if year else None)
                 p, st = (Period(base, base) if base is not None else None), "actual"
@@ -174,9 +199,10 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     q = qs[i]
     prev = reads[i - 1][-1] if i and reads[i - 1] else None
     prev_q = qs[i - 1] if i else None
-    sent_start = _last_end(_SENTENCE_END, text, q.start)
+    bounds = _bounds()
+    sent_start = _last_end(bounds.sentence, text, q.start)
     same_sentence = prev_q is not None and prev_q.end >= sent_start
-    seg_start = _last_end(_CLAUSE_MARK, text, q.start)
+    seg_start = _last_end(bounds.clause, text, q.start)
     if same_sentence:
         seg_start = max(seg_start, prev_q.end)
     phrase = text[seg_start:q.start]
@@ -184,7 +210,7 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     lead = _lead_direction(phrase)
     continues = prev is not None and (same_sentence or _close(text, prev_q.end, q.start))
     bare = subjects.clean(phrase)
-    if own is None and continues and prev.lead and (bare is None or bare == phrase.strip(subjects.EDGE)):
+    if own is None and continues and prev.lead and (bare is None or bare == phrase.strip(subjects.lexicon().edge)):
         lead = prev.lead  # a bare noun phrase in a list takes the list's verb
     direction = own or lead or "level"
 
@@ -238,7 +264,7 @@ def _joined(text: str, qs: list[Quantity], i: int) -> list[int]:
 
 def _earlier_subjects(reads, qs, i: int, n: int, text: str) -> Optional[list[str]]:
     """The last n subjects of figures earlier in the sentence, in order."""
-    sent_start = _last_end(_SENTENCE_END, text, qs[i].start)
+    sent_start = _last_end(_bounds().sentence, text, qs[i].start)
     names: list[str] = []
     k = i - 1
     while k >= 0 and qs[k].start >= sent_start and len(names) < n:

@@ -173,6 +173,13 @@ def decode(data: bytes, path: Optional[str] = None, encoding: Optional[str] = No
     return Loaded(text, name, digest, path, guessed, replaced)
 
 
+def from_text(text: str, path: Optional[str] = None) -> Loaded:
+    """Text handed over already decoded (the API's parse_text): its sha256 is that of its UTF-8
+    form, and unpaired surrogates become U+FFFD (lengths unchanged)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Loaded(_clean(text), "utf-8", digest, path, False)
+
+
 def _decode_as(data: bytes, encoding: str, where: str) -> tuple[str, str]:
     try:
         info = codecs.lookup(encoding)
