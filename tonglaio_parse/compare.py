@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Iterable, Optional
 
-from .model import Dimension, Direction, Indicator, Qualifier, Report, Status, _num
-from .rules import table
+from .model import Dimension, Direction, Indicator, Qualifier, Report, Status, plain_number
+from .rules import entries
 
 PERCENT_DIMENSIONS = (Dimension.PERCENT, Dimension.PERCENTAGE_POINT)
 _EPS = 1e-9  # 5.2 - 4.7 is 0.5000000000000004: inclusive bounds must not fail on that
@@ -27,7 +27,8 @@ class Target:
     source: str  # path:line
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": _num(self.value), "value_high": _num(self.value_high), "qualifier": self.qualifier,
+        return {"value": plain_number(self.value), "value_high": plain_number(self.value_high),
+                "qualifier": self.qualifier,
                 "unit": self.unit, "source": self.source}
 
 
@@ -38,7 +39,7 @@ class Actual:
     source: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": _num(self.value), "unit": self.unit, "source": self.source}
+        return {"value": plain_number(self.value), "unit": self.unit, "source": self.source}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +56,13 @@ class Row:
         return {"region": self.region, "canonical": self.canonical, "year": self.year,
                 "target": self.target.to_dict() if self.target else None,
                 "actual": self.actual.to_dict() if self.actual else None,
-                "gap": _num(self.gap), "met": self.met}
+                "gap": plain_number(self.gap), "met": self.met}
 
 
 @cache
 def _rules() -> tuple[frozenset[str], frozenset[str]]:
-    t = table("compare.toml")["met"]
-    return frozenset(t["ceilings"]), frozenset(t["approximate"])
+    t = entries("compare.toml")["met"]
+    return frozenset(t.words("ceilings")), frozenset(t.words("approximate"))
 
 
 def is_met(qualifier: Optional[str], target: float, target_high: Optional[float], result: float,
@@ -120,12 +121,12 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
 
 @cache
 def _levels_only() -> frozenset[str]:
-    return frozenset(table("compare.toml")["pairing"]["levels_only"])
+    return frozenset(entries("compare.toml")["pairing"].words("levels_only"))
 
 
 @cache
 def _measured_as_fall() -> tuple[str, ...]:
-    return tuple(table("compare.toml")["met"]["measured_as_fall"])
+    return tuple(entries("compare.toml")["met"].words("measured_as_fall"))
 
 
 def _sign(ind: Indicator) -> int:

@@ -177,9 +177,9 @@ class Indicator(_MeasureFields):
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "subject": self.subject, "canonical": self.canonical,
-            "value": _num(self.value), "value_high": _num(self.value_high),
+            "value": plain_number(self.value), "value_high": plain_number(self.value_high),
             "unit": self.unit, "dimension": self.dimension,
-            "normalized": {"value": _num(self.normalized_value), "unit": self.normalized_unit},
+            "normalized": {"value": plain_number(self.normalized_value), "unit": self.normalized_unit},
             "qualifier": self.qualifier, "direction": self.direction, "status": self.status,
             "period": self.period.to_dict() if self.period else None,
             "section": self.section, "line": self.line, "column": self.column,
@@ -247,7 +247,7 @@ class Report:
         }
 
 
-def _num(x: Optional[float]) -> Optional[float | int]:
+def plain_number(x: Optional[float]) -> Optional[float | int]:
     """Whole numbers print as integers (16000000, not 16000000.0)."""
     if x is None:
         return None

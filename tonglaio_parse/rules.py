@@ -57,9 +57,10 @@ def table(name: str) -> dict[str, Any]:
     return parsed
 
 
-def compile_rule(source: str, where: str) -> regex.Pattern:
+def compile_rule(source: str, where: str, flags: int = 0) -> regex.Pattern:
+    """A pattern of a data table; a bad one raises RuleError naming `where`."""
     try:
-        return rx.compile(source)
+        return rx.compile(source, flags)
     except regex.error as exc:
         raise RuleError(f"{where}: bad pattern: {exc}") from None
 

@@ -2,6 +2,7 @@
 (`Outline`)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
@@ -13,20 +14,38 @@ from .indicators import classify_part
 from ..model import Document, Section
 from .sections import SectionIndex
 from .normalize import Normalized
-from ..rules import data_path, table
+from ..rules import alternation, char_class, compile_rule, data_path, entries, marks
+
+
+@dataclass(frozen=True)
+class _Rules:
+    region_patterns: tuple[regex.Pattern, ...]  # an explicit issuing government: 我代表通辽市人民政府
+    national_cues: tuple[str, ...]
+    national_region: str
+    national_word: str
+    place_suffix: regex.Pattern
+    place_min_mentions: int
+    title_max_chars: int
+    title_end: regex.Pattern  # a first line ending like a sentence or clause is no title
 
 
 @cache
-def _rules():
-    t = table("document.toml")
-    return t, [rx.compile(p, regex.M) for p in t["region_patterns"]]
+def _rules() -> _Rules:
+    t = entries("document.toml")
+    return _Rules(
+        region_patterns=tuple(compile_rule(p, t.name("region_patterns"), regex.M)
+                              for p in t.words("region_patterns")),
+        national_cues=tuple(t.words("national_cues")), national_region=t.text("national_region"),
+        national_word=t.text("national_word"),
+        place_suffix=rx.compile(f"(?:{alternation(t.words('place_suffixes'))})$"),
+        place_min_mentions=t.integer("place_min_mentions"), title_max_chars=t.integer("title_max_chars"),
+        title_end=rx.compile(char_class(marks().clause_mark) + "$|^各位代表"))
 
 
 @cache
 def _places() -> dict[str, str]:
     """Stem -> official name: 通辽 -> 通辽市, from the gazetteer."""
-    t, _ = _rules()
-    suffix = rx.compile("(?:" + "|".join(t["place_suffixes"]) + ")$")
+    suffix = _rules().place_suffix
     out: dict[str, str] = {}
     for line in data_path("places.txt").read_text(encoding="utf-8").splitlines():
         name = line.strip()
@@ -49,11 +68,11 @@ def year_of(text: str, path: Optional[str]) -> Optional[int]:
 
 
 def title_of(text: str) -> Optional[str]:
-    t, _ = _rules()
+    t = _rules()
     for line in text.splitlines()[:10]:
         s = line.strip()
         if s:
-            if len(s) <= t["title_max_chars"] and not regex.search(r"[。,;:!?]$|^各位代表", s):
+            if len(s) <= t.title_max_chars and not t.title_end.search(s):
                 return s
             return None
     return None
@@ -65,23 +84,23 @@ _REGION_SAMPLE = 30_000  # characters: a report names its place early; counting 
 def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
     """An explicit issuing government (我代表通辽市人民政府) first, then the national cues
     (我代表国务院), then the place the text names most often."""
-    t, explicit = _rules()
+    t = _rules()
     head = text[:3000]
-    for pattern in explicit:
+    for pattern in t.region_patterns:
         m = pattern.search(head)
         if m:
             return m.group("region")
-    if any(cue in head for cue in t["national_cues"]):
-        return t["national_region"]
+    if any(cue in head for cue in t.national_cues):
+        return t.national_region
     sample = text[:_REGION_SAMPLE]
     best, best_n = None, 0
     for stem, name in _places().items():
         n = sample.count(stem)
         if n > best_n:
             best, best_n = name, n
-    if sample.count(t["national_word"]) > max(best_n, t["place_min_mentions"]):
-        return t["national_region"]  # a report about 我国 more than about any one place
-    return best if best_n >= t["place_min_mentions"] else None
+    if sample.count(t.national_word) > max(best_n, t.place_min_mentions):
+        return t.national_region  # a report about 我国 more than about any one place
+    return best if best_n >= t.place_min_mentions else None
 
 
 class Outline:

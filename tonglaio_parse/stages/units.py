@@ -15,13 +15,13 @@ from typing import Any, Optional
 
 from ..cache import cache_path, read_own, write_atomically
 from ..errors import RuleError
-from ..rules import data_path, table
+from ..model import Dimension
+from ..rules import alternation, data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
            "check_tables", "dimension_of", "unit_pattern"]
 
-DIMENSIONS = ("percent", "percentage_point", "money", "power", "energy", "length", "area", "mass",
-              "volume", "count", "duration", "multiple", "ratio", "other")
+DIMENSIONS = tuple(Dimension)  # the schema's classes (model.Dimension)
 
 # Units for quantities with no unit word, and for ratios (三分之一, 1/3).
 NO_UNIT = "dimensionless"
@@ -42,16 +42,16 @@ def unit_pattern() -> str:
     """Regex source matching one written unit word, longest first, with its context limits."""
     import regex
 
-    parts = []
-    for word, info in sorted(unit_table().items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        p = regex.escape(word)
+    units = unit_table()
+
+    def limited(word: str) -> str:
+        info, p = units[word], regex.escape(word)
         if info.not_before:
             p += f"(?![{regex.escape(info.not_before)}])"
         if info.after:
-            alts = "|".join(regex.escape(w) for w in sorted(info.after, key=len, reverse=True))
-            p += rf"(?=[^\p{{Han}}]|$|{alts})"
-        parts.append(p)
-    return "|".join(parts)
+            p += rf"(?=[^\p{{Han}}]|$|{alternation(info.after)})"
+        return p
+    return alternation(units, item=limited)
 
 
 def _raw_table() -> dict[str, Any]:
