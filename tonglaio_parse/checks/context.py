@@ -8,6 +8,7 @@ from typing import Optional
 
 from ..model import Section, Warning
 from ..stages.normalize import Normalized
+from ..stages.sections import SectionIndex
 from ..stages.segment import Segmenter, segmenter
 from .body import Furniture, Para, furniture, paragraphs
 from .registry import rule_table
@@ -26,10 +27,18 @@ class Context:
     encoding_guessed: bool = False
     encoding: str = "utf-8"
     words: Segmenter = field(default_factory=segmenter)  # the segmentation the stages use
+    section_index: Optional[SectionIndex] = None  # the pipeline's; built here when not given
     found: list[Warning] = field(default_factory=list)
     _paras: Optional[list[Para]] = field(default=None, repr=False)
     _furniture: Optional[Furniture] = field(default=None, repr=False)
     _body_paras: Optional[list[Para]] = field(default=None, repr=False)
+
+    def section_at(self, original_offset: int) -> Optional[str]:
+        """The id of the innermost section holding an ORIGINAL offset."""
+        if self.section_index is None:
+            self.section_index = SectionIndex(self.sections)
+        section = self.section_index.innermost(original_offset)
+        return section.id if section else None
 
     def warn(self, code: str, start: int, end: int, message: Optional[str] = None) -> None:
         """Record a finding at ORIGINAL offsets [start, end)."""

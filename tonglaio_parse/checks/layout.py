@@ -10,7 +10,6 @@ import regex
 from .. import rx
 from ..rules import char_class, compile_rule, entries, full_width, marks, numeral_chars, patterns
 from ..stages.numbers import parse_number
-from ..stages.sections import SectionIndex
 from .context import Context, Para
 from .registry import check
 
@@ -125,12 +124,11 @@ def merged_heading(ctx: Context) -> None:
     near its middle has lost a line break there."""
     r = _rules()
     groups: dict[str, list[Para]] = {}
-    index = SectionIndex(ctx.sections)
     for p in ctx.body_paragraphs():
         if r.topic.match(p.text) and not patterns().heading_start.match(p.text):
-            sec = index.innermost(ctx.norm.orig(p.start))
+            sec = ctx.section_at(ctx.norm.orig(p.start))
             if sec is not None:
-                groups.setdefault(sec.id, []).append(p)
+                groups.setdefault(sec, []).append(p)
     counts = [len(v) for v in groups.values()]
     if len(counts) >= 4:
         k = max(set(counts), key=counts.count)

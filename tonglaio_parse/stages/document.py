@@ -113,6 +113,10 @@ class Outline:
         self._index = SectionIndex(sections)
         self._kinds = {s.id: self._kind(s) for s in sections if s.level == 1}
 
+    @property
+    def index(self) -> SectionIndex:
+        return self._index
+
     def _kind(self, part: Section) -> Optional[str]:
         children = " ".join(c.title for c in self._index.children(part))
         head = self._norm.original[part.span[0]:part.span[0] + 300]
