@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple, Optional, Protocol
 
 import regex
@@ -21,8 +21,6 @@ from ..rules import RuleError, alternation, char_class, entries, marks
 _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
 _FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
-_FROM_YEAR = rx.compile(r"(?:从|由)(?P<year>(?:19|20)\d\d)年的?(?:不到|不足|约)?$")
-_BASE_OF_SENTENCE = rx.compile(r"(?:与|同|比|较)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
 _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
@@ -31,23 +29,50 @@ _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
 _ID_KINDS = ("growth", "level", "decrease", "ratio")
 
 
-class _Bounds(NamedTuple):
-    """The marks a figure's sentence and clause are cut at (searched backwards too)."""
-    sentence: regex.Pattern   # sentence end, semicolon or line break: the figure's sentence
-    clause: regex.Pattern     # clause mark or line break: the phrase left of a figure
-    full_stop: regex.Pattern  # sentence end or line break: a wide sentence (与1978年相比,…;…由1121亿元)
-    to_after: regex.Pattern   # 增加到 / 提高至 / 到 right after a figure, within its clause
+class _Bounds:
+    """The marks a figure's sentence and clause are cut at (searched backwards too), each
+    compiled when first used: full_stop and to_after only for a from-value (由…增加到)."""
+
+    @cached_property
+    def sentence(self) -> regex.Pattern:
+        """Sentence end, semicolon or line break: the figure's sentence."""
+        m = marks()
+        return rx.compile(char_class(m.sentence_end_or_semicolon + m.line_break))
+
+    @cached_property
+    def clause(self) -> regex.Pattern:
+        """Clause mark or line break: the phrase left of a figure."""
+        m = marks()
+        return rx.compile(char_class(m.clause_mark + m.line_break))
+
+    @cached_property
+    def full_stop(self) -> regex.Pattern:
+        """Sentence end or line break: a wide sentence (与1978年相比,…;…由1121亿元)."""
+        m = marks()
+        return rx.compile(char_class(m.sentence_end + m.line_break))
+
+    @cached_property
+    def to_after(self) -> regex.Pattern:
+        """增加到 / 提高至 / 到 right after a figure, within its clause."""
+        m = marks()
+        within_clause = char_class(m.clause_mark + m.line_break + string.digits, negated=True)
+        return rx.compile(f"{within_clause}{{0,6}}?(?:到|至)")
 
 
 @cache
 def _bounds() -> _Bounds:
-    m = marks()
-    clause = m.clause_mark + m.line_break
-    return _Bounds(
-        sentence=rx.compile(char_class(m.sentence_end_or_semicolon + m.line_break)),
-        clause=rx.compile(char_class(clause)),
-        full_stop=rx.compile(char_class(m.sentence_end + m.line_break)),
-        to_after=rx.compile(f"{char_class(clause + string.digits, negated=True)}{{0,6}}?(?:到|至)"))
+    return _Bounds()
+
+
+class _FromYear(NamedTuple):
+    near: regex.Pattern      # 由1978年的36.5%: the year right before a from-value
+    sentence: regex.Pattern  # 与1978年相比, … 由3480亿元: the base year of its sentence
+
+
+@cache
+def _from_year_patterns() -> _FromYear:
+    return _FromYear(rx.compile(r"(?:从|由)(?P<year>(?:19|20)\d\d)年的?(?:不到|不足|约)?$"),
+                     rx.compile(r"(?:与|同|比|较)(?P<year>(?:19|20)\d\d)年(?:相比|比较)"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +94,7 @@ class _Rules:
     wordings: regex.Pattern               # every wording, longest first
     target: regex.Pattern
     actual: regex.Pattern
-    strong_target: regex.Pattern
+    strong_target_words: tuple[str, ...]
     not_cues: regex.Pattern
     review_titles: regex.Pattern
     plan_titles: regex.Pattern
@@ -77,6 +102,11 @@ class _Rules:
     share_mark: str
     not_share: tuple[str, ...]
     annual_level: frozenset[str]
+
+    @cached_property
+    def strong_target(self) -> regex.Pattern:
+        """A target even in a review part (力争, 确保 …): compiled when first needed."""
+        return rx.compile(alternation(self.strong_target_words))
 
 
 def _whole_token(w: str) -> str:
@@ -118,7 +148,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         wordings=rx.compile(alternation(canon, item=_whole_token)),
         target=rx.compile(alternation(st.words("target"))),
         actual=rx.compile(alternation(st.words("actual"))),
-        strong_target=rx.compile(alternation(st.words("strong_target"))),
+        strong_target_words=tuple(st.words("strong_target")),
         not_cues=rx.compile(alternation(st.words("not_cues"))),
         review_titles=rx.compile(alternation(st.words("review_titles"))),
         plan_titles=rx.compile(alternation(st.words("plan_titles"))),
@@ -188,9 +218,10 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
 
 def _from_year(arabic: str, sent_start: int, pos: int) -> Optional[int]:
     """The year a from-value is of: 由1978年的36.5% / 与1978年相比, …由3480亿元."""
-    m = _FROM_YEAR.search(arabic, max(sent_start, pos - 10), pos)
+    patterns = _from_year_patterns()
+    m = patterns.near.search(arabic, max(sent_start, pos - 10), pos)
     if m is None:
-        m = _BASE_OF_SENTENCE.search(arabic, sent_start, pos)
+        m = patterns.sentence.search(arabic, sent_start, pos)
     return int(m.group("year")) if m else None
 
 

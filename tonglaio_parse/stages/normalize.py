@@ -223,7 +223,6 @@ def _cut_point() -> regex.Pattern:
 def _chunks(text: str):
     """Lines or sentences of at most _CHUNK characters (a cut elsewhere only for a longer
     run without punctuation), so conversion cost stays linear whatever the line length."""
-    cut_point = _cut_point()
     pos, n = 0, len(text)
     while pos < n:
         end = min(n, pos + _CHUNK)
@@ -231,7 +230,7 @@ def _chunks(text: str):
             cut = text.rfind("\n", pos, end)
             if cut < pos:
                 last = None
-                for m in cut_point.finditer(text, pos, end):
+                for m in _cut_point().finditer(text, pos, end):
                     last = m
                 cut = last.start() if last else end - 1
             end = cut + 1

@@ -1,18 +1,19 @@
 """Numeral rules: the tables of data/ compiled into one scanner, and what a number that is not a
 measured quantity is taken for (a year, a meeting, a name, a threshold …).
 
-`scanner(loose, ranges)` is the one compiled pattern the quantity finder runs over the text;
-`context(...)` reads the words around a number against the [[context]] rules of
-data/numerals.toml and the built-in fallbacks (years, 级, small counts in words). Everything is
-built once from the data files (data/numerals.toml, data/qualifiers.toml, data/units.toml),
-alternations longest first, with possessive quantifiers so hostile input stays linear.
+`scan(text, pos)` is what the quantity finder runs over the text: the scanner, one compiled
+pattern, and where a range follows its match, `range_tail()` from there. `context(...)` reads
+the words around a number against the [[context]] rules of data/numerals.toml and the built-in
+fallbacks (years, 级, small counts in words). Everything is built once from the data files
+(data/numerals.toml, data/qualifiers.toml, data/units.toml), alternations longest first, with
+possessive quantifiers so hostile input stays linear.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import regex
 
@@ -22,8 +23,8 @@ from ..rules import RuleError, alternation, char_class, compile_rule, entries, m
 from . import units as _units
 from .numbers import numerals
 
-__all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "context", "numeral_run",
-           "shared_unit", "SHARED_START", "span"]
+__all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "range_tail", "Scanned", "scan",
+           "scan_at", "context", "numeral_run", "shared_unit", "SHARED_START", "span"]
 
 KINDS = ("quantity", "year", "date", "period", "plan", "meeting", "name", "ordinal", "grade",
          "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure")
@@ -117,8 +118,15 @@ def _rule_of(r: dict, where: str) -> Rule:
 
 # ------------------------------------------------------------------------------- patterns ----
 
-_WS = r"[ \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff]"
+_WS_CHARS = " \t\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"  # spaces inside a number (loose)
+# the characters themselves in the classes, not escapes: faster to compile (the scanner has many)
+_WS = f"[{_WS_CHARS}]"
+_SPACE_AHEAD = "(?=[\\s\u200b\u200c\u200d\u2060\ufeff])"
 _NOT_HAN = r"(?:[^\p{Han}]|$)"
+_RANGE_MARKS = "-－−﹣—–~～至到"  # between the two numbers of a range (6%-6.5%, 3至5年)
+_NOT_FRACTION_START = frozenset("0123456789翻")  # the scanner tries 1/3 and 翻两番 before 百分之
+# what a range tail can start with: a range mark, or the space a loose separator allows before it
+RANGE_START = frozenset(_RANGE_MARKS + _WS_CHARS + "\r\n")
 
 
 def _qual_alt(table: dict[str, Any], not_after: dict[str, str],
@@ -135,72 +143,163 @@ def _qual_alt(table: dict[str, Any], not_after: dict[str, str],
     return alternation(table, item=qualifier)
 
 
-@cache
-def scanner(loose: bool, ranges: bool) -> regex.Pattern:
-    """The scanner: quotes | headings | numeral words | a number with its unit and qualifiers.
+@dataclass(frozen=True)
+class _Pieces:
+    """The regex sources the scanner and its range tails are built of."""
+    sep: str    # a separator inside a number; never matches unless loose
+    numx: str   # a number: 4.5, 1,200, 七千多万, 3 000 (loose)
+    unit: str   # a unit word
+    fracw: str  # 百分之, 千分之 …
+    rsep: str   # the mark between the two numbers of a range, not before a year (2025-2027年)
 
-    `loose` lets spaces and line breaks sit inside a number (7 4 7 7 2亿元); `ranges` reads
-    6%-6.5%. The finder runs the loose, ranged scanner and retries the stricter ones when what
-    it matched is not a well-formed number."""
-    tab = tables()
+
+@cache
+def _numeral_classes() -> tuple[str, str, str, str]:
+    """(one numeral of a run's start, a run of numerals, a magnitude, a Chinese digit).
+
+    Plain numerals in one class; 千/百… only when no unit word (千瓦, 百分点) starts there;
+    两 not right after a digit (二两 is a weight)."""
     num = numerals()
-    # a separator inside a number; the lookahead makes the common case (no space) one test
-    sep = (rf"(?:(?=[\s\u200b\u200c\u200d\u2060\ufeff])(?:{_WS}{{1,3}}+|{_WS}*+(?:\r?\n{_WS}*+){{1,2}}+))"
-           if loose else "(?!)")
-    unit = _units.unit_pattern()
     excl_words = [w for w in _units.unit_table() if w[0] in num.chars]
     excl = alternation(excl_words) or "(?!)"
     risky = {w[0] for w in excl_words}
-    nc = numeral_chars()
-    two = "".join(c for c, v in num.digits.items() if v == 2 and c not in nc.digit)  # 两兩, not 二
+    two = "".join(c for c, v in num.digits.items() if v == 2 and c not in numeral_chars().digit)  # 两兩
     plain_cn = "".join(ch for ch in num.chars if ch not in risky and ch not in two)
     risky_cn = "".join(sorted(risky - set(two)))
-    # runs of Chinese numerals: plain characters in one class; 千/百… only when no unit word
-    # (千瓦, 百分点) starts there; 两 not right after a digit (二两 is a weight)
-    cn1 = (f"(?:[{plain_cn}]" + (f"|(?!{excl})[{risky_cn}]" if risky_cn else "")
-           + f"|(?<![0-9二三四五六七八九〇])[{two}])")
-    cn = f"(?:[{plain_cn}]++" + (f"|(?!{excl})[{risky_cn}]" if risky_cn else "") \
-        + f"|(?<![0-9二三四五六七八九〇])[{two}])"
+    risky_alt = f"|(?!{excl})[{risky_cn}]" if risky_cn else ""
+    after_digit = f"|(?<![0-9二三四五六七八九〇])[{two}])"
+    cn1 = f"(?:[{plain_cn}]{risky_alt}{after_digit}"
+    cn = f"(?:[{plain_cn}]++{risky_alt}{after_digit}"
     mag = f"(?:(?!{excl})[{''.join(num.magnitudes)}])"
     digit = f"[{''.join(d for d in num.digits if d not in two)}]"
+    return cn1, cn, mag, digit
+
+
+@cache
+def _pieces(loose: bool) -> _Pieces:
+    num = numerals()
+    if any(w[:1] in _NOT_FRACTION_START for w in num.fractions):
+        raise RuleError("data/numerals.toml [fractions]: no word may start with a digit or 翻")
+    # the lookahead makes the common case (no space) one test
+    sep = rf"(?:{_SPACE_AHEAD}(?:{_WS}{{1,3}}+|{_WS}*+(?:\r?\n{_WS}*+){{1,2}}+))" if loose else "(?!)"
+    unit = _units.unit_pattern()
+    cn1, cn, mag, digit = _numeral_classes()
     atom = (rf"(?:[0-9]++|{cn}|,(?=[0-9]{{3}}(?![0-9]))|\.(?={sep}?+[0-9])"
             rf"|·(?=[0-9]++{sep}?+(?:%|‰|个百分点|倍))|[{''.join(num.decimal)}](?={digit}))")
     body = rf"(?:[0-9]|{cn1})(?:{sep}?+{atom})*+"
-    numx = rf"{body}(?:{sep}?+[多余]{sep}?+{mag}(?:{sep}?+{mag})*+)?+"
-    more = rf"(?:{sep}?+(?:(?<=[万亿萬億]{sep}?+)[多余]|[多余](?={sep}?+(?:{unit})|{_NOT_HAN}|来|的)))"
+    numx = rf"{body}(?:{sep}?+[多余](?:{sep}?+{mag})++)?+"
     year_ahead = rf"(?:[0-9](?:{sep}?+[0-9]){{3}}|{digit}{{2,4}}){sep}?+年"
-    rsep = rf"{sep}?+(?:-|－|−|﹣|—{{1,2}}+|–|~|～|至|到){sep}?+(?!{year_ahead})"
-    fracw = alternation(num.fractions)
+    marks = "|".join(["—{1,2}+" if m == "—" else regex.escape(m) for m in _RANGE_MARKS])
+    rsep = rf"{sep}?+(?:{marks}){sep}?+(?!{year_ahead})"
+    return _Pieces(sep, numx, unit, alternation(num.fractions), rsep)
+
+
+def _more_unit(p: _Pieces, more: str, unit: str) -> str:
+    """多/余 after a number (group `more`: 5000余, 七亿七千多万) and a unit word (group `unit`).
+
+    多/余 counts after 万/亿 or before a unit, a non-Han character, 来 or 的. The unit is matched
+    first and the condition tested after it, so the alternation of units is written once: when
+    the condition fails, the match backtracks to no 多/余 and the unit right after the number."""
+    sep = p.sep
+    condition = rf"(?:(?<=[万亿萬億]{sep}?+[多余])|(?={_NOT_HAN}|来|的))"
+    return (rf"(?P<{more}>{sep}?+[多余])?(?:{sep}?+(?P<{unit}>{p.unit}))?+"
+            rf"(?({unit})|(?({more}){condition}))")
+
+
+@cache
+def scanner(loose: bool) -> regex.Pattern:
+    """The scanner: quotes | headings | numeral words | a number with its unit and qualifiers.
+
+    `loose` lets spaces and line breaks sit inside a number (7 4 7 7 2亿元). The finder runs the
+    loose scanner and retries the strict one when what it matched is not a well-formed number.
+    The rest of a range (6%-6.5%) is range_tail()'s, matched where this match ends."""
+    tab, p = tables(), _pieces(loose)
+    nc = numeral_chars()
     pre = _qual_alt(tab.qual_before, tab.not_after)
-    post = _qual_alt(tab.qual_after, tab.not_after, tab.only_before)
-    if ranges:
-        main_range = rf"(?:{rsep}(?P<n2>{numx}){more.replace('(?:', '(?P<m2>', 1)}?(?:{sep}?+(?P<u2>{unit}))?)?"
-        frac_range = rf"(?:{rsep}(?:{fracw})?(?P<n2>{numx}))?"
-    else:  # the same groups, never set
-        main_range = "(?:(?!)(?P<n2>)(?P<m2>)(?P<u2>))?"
-        frac_range = ""
+    # a qualifier after the number; one that starts like a range (none yet) is range_tail()'s
+    post_words = {w: k for w, k in tab.qual_after.items() if w[0] not in _RANGE_MARKS}
+    post = _qual_alt(post_words, tab.not_after, tab.only_before)
+    # 百分之十 and 4.5万 share one copy of the number pattern: each copy is a sixth of the compile
     token = rf"""
-        (?:(?P<pre>{pre}){sep}?+)?
+        (?:(?P<pre>{pre}){p.sep}?+)?
         (?:
-            (?P<fw>{fracw})(?P<n1>{numx}){frac_range}                 # 百分之十二点五, 千分之三
-          | (?P<sn>[0-9]++(?:\.[0-9]++)?+)/(?P<sd>[0-9]++)(?![0-9./])  # 1/3
+            (?P<sn>[0-9]++(?:\.[0-9]++)?+)/(?P<sd>[0-9]++)(?![0-9./])  # 1/3
           | 翻了?+(?P<fan>{char_class(nc.one_to_nine + nc.two)}|[0-9])番      # 翻两番 = x4
-          | (?P<n1>{numx})
-            (?: 分之(?P<rn>{numx})                                    # 三分之一 (n1 = 3)
-              | {more.replace('(?:', '(?P<m1>', 1)}?                   # 4.5万 / 七亿七千多万 / 5000余
-                (?:{sep}?+(?P<u1>{unit}))?{main_range}                 # unit, then 6%-6.5%
-            )
+          | (?P<fw>{p.fracw})?(?P<n1>{p.numx})                        # 百分之十二点五, 千分之三
+            (?(fw)|(?: 分之(?P<rn>{p.numx})                           # 三分之一 (n1 = 3)
+                     | {_more_unit(p, 'm1', 'u1')}                     # 4.5万 / 七亿七千多万 / 5000余件
+            ))
         )
-        (?:{sep}?+(?P<post>{post}))?
+        (?:{p.sep}?+(?P<post>{post}))?
     """
-    m = marks()
+    lead = _lead(numerals().chars, [*tab.qual_before, *tab.words, *numerals().fractions])
+    return rx.compile(f"{lead}(?:{_marked()}|{token})", regex.VERBOSE)
+
+
+def _marked() -> str:
+    """Numerals the scanner claims as they are: in quotes, heading labels, numeral words."""
+    m, nc, digit = marks(), numeral_chars(), _numeral_classes()[3]
     not_quoted = char_class(m.quotes + m.line_break + m.comma + m.sentence_end_or_semicolon, negated=True)
     quote = rf"(?P<quote>“\s*+{not_quoted}{{1,30}}+\s*+”|《[^《》\n]{{1,60}}+》|「[^「」\n]{{1,30}}+」|‘[^‘’\n]{{1,30}}+’)"
     heading = (rf"(?P<head>(?<=(?:^|\n){_WS}*+)(?:十?{digit}|[0-9]{{1,2}})(?=[、.](?![0-9]))"
                rf"|\((?:{char_class(nc.one_to_nine + nc.ten)}{{1,3}}|[0-9]{{1,2}})\))")
-    words = rf"(?P<word>(?<!第)(?:{alternation(tab.words)})(?!之))"
-    lead = _lead(num.chars, [*tab.qual_before, *tab.words, *num.fractions])
-    return rx.compile(f"{lead}(?:{quote}|{heading}|{words}|{token})", regex.VERBOSE)
+    words = rf"(?P<word>(?<!第)(?:{alternation(tables().words)})(?!之))"
+    return f"{quote}|{heading}|{words}"
+
+
+@cache
+def range_tail(loose: bool, fraction: bool) -> regex.Pattern:
+    """What follows a number when a range does: its second number (and unit: 6%-6.5%, 3至5年;
+    after 百分之: 百分之五至百分之十), then the qualifier after it. Matched where the scanner's
+    match ends, not as part of the scanner, where it doubled the pattern and its compile time."""
+    tab, p = tables(), _pieces(loose)
+    if fraction:
+        rest = rf"{p.rsep}(?:{p.fracw})?(?P<n2>{p.numx})"
+    else:
+        rest = rf"{p.rsep}(?P<n2>{p.numx}){_more_unit(p, 'm2', 'u2')}"
+    post = _qual_alt(tab.qual_after, tab.not_after, tab.only_before)
+    return rx.compile(rf"(?:{rest})?(?:{p.sep}?+(?P<post>{post}))?")
+
+
+class Scanned(NamedTuple):
+    """A match of the scanner and, when a range follows it, the range_tail() match after it;
+    [start, end) is what they matched together."""
+    head: regex.Match
+    tail: Optional[regex.Match]
+    start: int
+    end: int
+
+
+def _scanned(head: regex.Match, tail: Optional[regex.Match] = None) -> Scanned:
+    return Scanned(head, tail, head.start(), (tail or head).end())
+
+
+def scan(text: str, pos: int) -> Optional[Scanned]:
+    """The first match of the loose scanner at or after `pos`, a range included."""
+    head = scanner(True).search(text, pos)
+    return None if head is None else _with_tail(text, head, True)
+
+
+def scan_at(text: str, pos: int, loose: bool, ranges: bool) -> Optional[Scanned]:
+    """The match at `pos` (the finder's retries: strict, or no range)."""
+    head = scanner(loose).match(text, pos)
+    if head is None:
+        return None
+    return _with_tail(text, head, loose) if ranges else _scanned(head)
+
+
+def _with_tail(text: str, head: regex.Match, loose: bool) -> Scanned:
+    end = head.end()
+    # most numbers have neither a range mark nor a space right after them: no tail to try
+    if text[end:end + 1] not in RANGE_START or not _may_be_a_range(head):
+        return _scanned(head)
+    tail = range_tail(loose, head.group("fw") is not None).match(text, end)
+    return _scanned(head, tail if tail.end() > end else None)
+
+
+def _may_be_a_range(head: regex.Match) -> bool:
+    """A number (6%, 百分之五; not 三分之一, 1/3) with no qualifier after it yet."""
+    return head.group("n1") is not None and head.group("rn") is None and head.group("post") is None
 
 
 def _lead(numeral_chars: str, words: list[str]) -> str:

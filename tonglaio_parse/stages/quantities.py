@@ -6,9 +6,10 @@ or Chinese numerals in it: the quantities plus years, dates, names, ordinals, sl
 each with the reason, so that nothing is lost or invented silently.
 
 All tables are data: units (data/units.toml), qualifiers (data/qualifiers.toml), numeral
-characters, numeral words and context rules (data/numerals.toml). They are compiled into one
-scanner by `numeral_rules`, which also says what a number that is not a quantity is; this
-module runs the scanner and turns its matches into values, units and qualifiers.
+characters, numeral words and context rules (data/numerals.toml). They are compiled into the
+scanner (and its range tail) by `numerals`, which also says what a number that is not a
+quantity is; this module runs the scanner and turns its matches into values, units and
+qualifiers.
 """
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from ..rules import char_class, marks, numeral_chars
 from . import units as _units
 from ..model import Measure, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling
-from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, context, numeral_run,
-                            scanner, shared_unit, span, tables)
+from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, Scanned, context, numeral_run,
+                       scan, scan_at, shared_unit, span, tables)
 
 __all__ = ["NumeralSpan", "KINDS", "find_quantities", "classify_numerals"]
 
@@ -66,12 +67,12 @@ def _value(raw: str) -> tuple[Decimal, Optional[Decimal]]:
 
 
 class _G(NamedTuple):
-    """The scanner's groups of one match (by index: named look-ups cost ~10 µs each in regex)."""
+    """The groups of one match: the scanner's, read by index (a named look-up costs five
+    times as much), then the range tail's (n2, u2, and the qualifier after the range)."""
     quote: Optional[str]
     head: Optional[str]
     word: Optional[str]
     pre: Optional[str]
-    post: Optional[str]
     fw: Optional[str]
     n1: Optional[str]
     rn: Optional[str]
@@ -80,36 +81,58 @@ class _G(NamedTuple):
     fan: Optional[str]
     m1: Optional[str]
     u1: Optional[str]
+    post: Optional[str]
     n2: Optional[str]
     u2: Optional[str]
 
 
 @lru_cache(maxsize=8)
 def _getter(pattern: regex.Pattern) -> Any:
-    return itemgetter(*(pattern.groupindex[name] - 1 for name in _G._fields))
+    return itemgetter(*(pattern.groupindex[name] - 1 for name in _G._fields[:-2]))
 
 
-def _classify(text: str, m: regex.Match) -> Any:
+def _groups(m: Scanned) -> _G:
+    head = _getter(m.head.re)(m.head.groups())
+    if m.tail is None:
+        return _G(*head, None, None)
+    tail = m.tail.groupdict()
+    return _G(*head[:-1], tail["post"], tail["n2"], tail.get("u2"))
+
+
+def _n1_end(m: Scanned) -> int:
+    return m.head.end(m.head.re.groupindex["n1"])
+
+
+def _core_end(m: Scanned, g: _G) -> int:
+    """Where the number ends with its unit, the range's second number and unit included."""
+    if g.u2 is not None:
+        return m.tail.end("u2")
+    if g.n2 is not None:
+        return m.tail.end("n2")
+    return m.head.end(m.head.re.groupindex["u1"]) if g.u1 is not None else _n1_end(m)
+
+
+def _classify(text: str, m: Scanned) -> Any:
     """(NumeralSpan, Quantity|None, resume position), None to skip, or _RETRY."""
-    g = _G._make(_getter(m.re)(m.groups()))
+    g = _groups(m)
     if g.quote is not None:
         inner = g.quote[1:-1].strip()
         if not numeral_run().search(inner):
             return None
         kind = ("plan" if PLAN.fullmatch(inner) else "name" if g.quote[0] == "《"
                 or _ASCII_ALNUM.search(inner) else "slogan")
-        return span(text, m.start(), m.end(), kind, f"in quotes: {kind}"), None, m.end()
+        return span(text, m.start, m.end, kind, f"in quotes: {kind}"), None, m.end
     if g.head is not None:
-        return span(text, m.start(), m.end(), "heading", "section or list label"), None, m.end()
+        return span(text, m.start, m.end, "heading", "section or list label"), None, m.end
     if g.word is not None:
-        return (span(text, m.start(), m.end(), "word", "word containing a numeral (一批, 千家万户)"),
-                None, m.end())
+        return (span(text, m.start, m.end, "word", "word containing a numeral (一批, 千家万户)"),
+                None, m.end)
     return _classify_token(text, m, g)
 
 
-def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
+def _classify_token(text: str, m: Scanned, g: _G) -> Any:
     pre, post, n1 = g.pre, g.post, g.n1
-    core_start = m.start() if pre is None else m.start() + len(pre)
+    core_start = m.start if pre is None else m.start + len(pre)
     while text[core_start].isspace():
         core_start += 1
     tab = tables()
@@ -131,7 +154,7 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
                 value_high = _value(g.n2)[0]
         except ValueError:
             clean = NOISE.sub("", n1 or "")
-            e = m.end(m.re.groupindex["n1"])
+            e = _n1_end(m)
             if PLAN.fullmatch(clean):
                 return span(text, core_start, e, "plan", "five-year plan (十四五)"), None, e
             if len(clean) > MAX_CHARS:  # no stricter reading helps; retrying would be quadratic
@@ -143,12 +166,11 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
         if g.fw is not None:
             unit = _FRACTION_UNIT.get(g.fw, "%")
         else:
-            n1_end = m.end(m.re.groupindex["n1"])
+            n1_end = _n1_end(m)
             if not unit and text[n1_end:n1_end + 1] in SHARED_START \
                     and (sh := shared_unit().match(text, n1_end)):
                 unit = sh.group("u")  # 分别提高4.2和0.7个百分点: the unit written once for both
-            last = "u2" if g.u2 is not None else "n2" if g.n2 is not None else "u1" if g.u1 is not None else None
-            core_end = m.end(m.re.groupindex[last]) if last else n1_end
+            core_end = _core_end(m, g)
             other = context(text, core_start, n1_end, core_end, n1, value, pre, unit)
             if other is not None:
                 return other
@@ -165,15 +187,15 @@ def _classify_token(text: str, m: regex.Match, g: _G) -> Any:
     inferred = False
     if dim is None:
         if not unit:
-            unit, inferred = _infer(text, m.start(), m.end())
+            unit, inferred = _infer(text, m.start, m.end)
         dim = _units.dimension_of(unit) or "other"
     fvalue = float(value)
     norm_value, norm_unit = _units.normalize(fvalue, unit)
     measure = Measure(value=fvalue, value_high=None if value_high is None else float(value_high), unit=unit,
                       dimension=dim, normalized_value=norm_value, normalized_unit=norm_unit, qualifier=qualifier)
-    q = Quantity(start=m.start(), end=m.end(), measure=measure, unit_inferred=inferred)
+    q = Quantity(start=m.start, end=m.end, measure=measure, unit_inferred=inferred)
     reason = f"{dim}: {_fmt(value)}{'-' + _fmt(value_high) if value_high is not None else ''} {unit}"
-    return span(text, m.start(), m.end(), "quantity", reason.strip()), q, m.end()
+    return span(text, m.start, m.end, "quantity", reason.strip()), q, m.end
 
 
 def _infer(text: str, start: int, end: int) -> tuple[str, bool]:
@@ -203,21 +225,20 @@ def _analyse(text: str) -> tuple[tuple[NumeralSpan, ...], tuple[Quantity, ...]]:
     """The spans the scanner claimed (sorted, not overlapping) and the quantities among them."""
     spans: list[NumeralSpan] = []
     quantities: list[Quantity] = []
-    search = scanner(True, True).search
     pos = 0
-    while (m := search(text, pos)) is not None:
+    while (m := scan(text, pos)) is not None:
         res = _classify(text, m)
-        for loose, ranges in _RETRIES:  # stricter scanners, compiled only when first needed
+        for loose, ranges in _RETRIES:  # stricter readings (the strict scanner compiled when first needed)
             if res is not _RETRY:
                 break
-            m2 = scanner(loose, ranges).match(text, m.start())
+            m2 = scan_at(text, m.start, loose, ranges)
             res = _classify(text, m2) if m2 else _RETRY
         if res is None:
-            pos = m.end()
+            pos = m.end
         elif res is _RETRY:
-            n1 = m.re.groupindex["n1"]
-            s = m.start(n1) if m.group(n1) else m.start()
-            e = max(m.end(n1) if m.group(n1) else m.end(), s + 1)
+            head, n1 = m.head, m.head.re.groupindex["n1"]
+            s = head.start(n1) if head.group(n1) else m.start
+            e = max(head.end(n1) if head.group(n1) else m.end, s + 1)
             spans.append(span(text, s, e, "number", "not a well-formed number"))
             pos = e
         else:
