@@ -189,8 +189,8 @@ def _pieces(loose: bool) -> _Pieces:
     body = rf"(?:[0-9]|{cn1})(?:{sep}?+{atom})*+"
     numx = rf"{body}(?:{sep}?+[多余](?:{sep}?+{mag})++)?+"
     year_ahead = rf"(?:[0-9](?:{sep}?+[0-9]){{3}}|{digit}{{2,4}}){sep}?+年"
-    marks = "|".join(["—{1,2}+" if m == "—" else regex.escape(m) for m in _RANGE_MARKS])
-    rsep = rf"{sep}?+(?:{marks}){sep}?+(?!{year_ahead})"
+    range_mark = "|".join("—{1,2}+" if m == "—" else regex.escape(m) for m in _RANGE_MARKS)
+    rsep = rf"{sep}?+(?:{range_mark}){sep}?+(?!{year_ahead})"
     return _Pieces(sep, numx, unit, alternation(num.fractions), rsep)
 
 
@@ -291,15 +291,19 @@ def scan_at(text: str, pos: int, loose: bool, ranges: bool) -> Optional[Scanned]
 def _with_tail(text: str, head: regex.Match, loose: bool) -> Scanned:
     end = head.end()
     # most numbers have neither a range mark nor a space right after them: no tail to try
-    if text[end:end + 1] not in RANGE_START or not _may_be_a_range(head):
+    if text[end:end + 1] not in RANGE_START:
         return _scanned(head)
-    tail = range_tail(loose, head.group("fw") is not None).match(text, end)
+    n1, rn, post, fw = _group_indexes(head.re)
+    # a number (6%, 百分之五; not 三分之一, 1/3) with no qualifier after it yet
+    if head.start(n1) < 0 or head.start(rn) >= 0 or head.start(post) >= 0:
+        return _scanned(head)
+    tail = range_tail(loose, head.start(fw) >= 0).match(text, end)
     return _scanned(head, tail if tail.end() > end else None)
 
 
-def _may_be_a_range(head: regex.Match) -> bool:
-    """A number (6%, 百分之五; not 三分之一, 1/3) with no qualifier after it yet."""
-    return head.group("n1") is not None and head.group("rn") is None and head.group("post") is None
+@cache
+def _group_indexes(scanner_pattern: regex.Pattern) -> tuple[int, ...]:
+    return tuple(scanner_pattern.groupindex[name] for name in ("n1", "rn", "post", "fw"))
 
 
 def _lead(numeral_chars: str, words: list[str]) -> str:
