@@ -66,11 +66,14 @@ def compile_rule(source: str, where: str, flags: int = 0) -> regex.Pattern:
 
 
 def compile_any(sources: list[str], where: str) -> regex.Pattern:
-    """One pattern for a list of them (one test instead of one per pattern); each is compiled
-    alone first, so a bad one is named."""
-    for i, source in enumerate(sources):
-        compile_rule(source, f"{where} #{i + 1}")
-    return compile_rule("|".join(f"(?:{p})" for p in sources) or "(?!)", where)
+    """One pattern for a list of them (one test instead of one per pattern); when it does not
+    compile, each is compiled alone, so the bad one is named."""
+    try:
+        return rx.compile("|".join(f"(?:{p})" for p in sources) or "(?!)")
+    except regex.error:
+        for i, source in enumerate(sources):
+            compile_rule(source, f"{where} #{i + 1}")
+        raise RuleError(f"{where}: the patterns do not compile together") from None
 
 
 def alternation(words, escape: bool = True, item: Optional[Callable[[str], str]] = None) -> str:
