@@ -8,7 +8,7 @@ FIXTURE := fixtures/tongliao-2026-p2.txt
 CORPUS ?= ../shared/corpus/national
 BASE ?= HEAD
 
-.PHONY: run test bench golden identity lint clean install
+.PHONY: run test bench accuracy golden identity lint clean install
 
 install: $(STAMP)
 
@@ -26,6 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py --corpus $(CORPUS)
+
+# every labelled set present (seed, national, provinces-2026): one table, the misses listed
+accuracy: $(STAMP)
+	$(PY) tests/accuracy.py
 
 golden: $(STAMP)
 	$(PY) tests/update_golden.py
