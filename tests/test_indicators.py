@@ -21,6 +21,9 @@ class _AllPlan:
     def heading_of(self, i):
         return ""
 
+    def part_start(self, i):
+        return 0
+
 SEED_REVIEW = "——五年来,"
 R = "actual"
 T = "target"

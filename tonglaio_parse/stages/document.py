@@ -2,6 +2,8 @@
 (`Outline`)."""
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import cache
 from typing import Optional
@@ -130,6 +132,14 @@ class Outline:
         """The titles of the sections holding offset `i`, outermost first, one a line (the last
         time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
         return "\n".join(s.title for s in self._index.holding(self._norm.orig(i)))
+
+    def part_start(self, i: int) -> int:
+        """Where the part (outermost section) holding offset `i` starts (0 outside any)."""
+        held = self._index.holding(self._norm.orig(i))
+        if not held:
+            return 0
+        section = held[0]
+        return bisect.bisect_left(range(i + 1), section.span[0], key=self._norm.orig)
 
     def section_at(self, original_offset: int) -> Optional[str]:
         """The id of the innermost section holding an ORIGINAL offset."""

@@ -178,6 +178,9 @@ class Parts(Protocol):
     def heading_of(self, i: int) -> str:
         """The titles of the sections holding offset i, outermost first, one a line."""
 
+    def part_start(self, i: int) -> int:
+        """Where the part holding offset i starts."""
+
 
 def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optional[int],
               extra_canon=()) -> list[Meaning]:
@@ -195,7 +198,8 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
         heading = parts.heading_of(q.start)
         near, head = marks.explicit(q.start, heading)
         status = _status(text[sent_start:q.start], parts.part_kind(q.start), r, near, head, year)
-        period = marks.period_for(q.start, status, heading)
+        span = periods.is_span_figure(text[_last_end(bounds.clause, text, q.start):q.start])
+        period = marks.period_for(q.start, status, heading, span, parts.part_start(q.start))
         for rd in rs:
             canon = canonical_id(rd.subject, rd.direction, q.dimension, r)
             if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb

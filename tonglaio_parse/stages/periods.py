@@ -4,6 +4,12 @@ Time words (data/periods.toml) are found once per document (`TimeMarks`); each f
 takes the nearest one before it in its sentence, else a strong one earlier in its paragraph,
 else its section heading's, else one later in its paragraph, else this year for a target and
 last year for a result.
+
+A figure's wording says whether it is of one year or of a span (年均增长, 累计: `span_words`).
+Where time words of both kinds stand at the same distance — the review heading
+2025年和“十四五”时期工作回顾 — a span figure takes the span and any other figure the year; a
+span figure whose context names no span takes the nearest span named earlier in its section,
+else, in a review of a plan's last year, that plan.
 """
 from __future__ import annotations
 
@@ -27,6 +33,11 @@ _CURRENT = "current"
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
 _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
 _AVERAGE = rx.compile(r"年均|平均每年|年平均")
+# how far back a span figure looks for the span its section names (这五年, … in a paragraph before)
+_SECTION_LOOKBACK = 8000
+_LIST_ITEM = "——"
+_MAX_TITLE = 40  # a line this short that ends without a mark is a title, not a cut sentence
+_MAX_LIST_ITEMS = 40  # lines walked back to a list's lead paragraph
 
 
 @cache
@@ -72,6 +83,37 @@ def _rules():
     return doc, rel, marker, [int(y) for y in t["plan_starts"]]
 
 
+@cache
+def _sentence_only() -> frozenset[str]:
+    return frozenset(entries("periods.toml").words("sentence_only"))
+
+
+@cache
+def _span_words() -> regex.Pattern:
+    return rx.compile(alternation(entries("periods.toml").words("span_words")))
+
+
+def is_span_figure(clause: str) -> bool:
+    """年均增长6.5% / 累计完成: the clause before a figure makes it a figure of a span of years."""
+    return _span_words().search(clause) is not None
+
+
+@cache
+def _paragraph_end() -> str:
+    m = marks()
+    return m.sentence_end_or_semicolon + ":：”"
+
+
+def _multi(mark) -> bool:
+    return mark[2] is not _CURRENT and mark[2].start != mark[2].end
+
+
+def _pick(found: list, span: bool) -> list:
+    """Of time words at one distance, those of the figure's kind (a span or one year), else all."""
+    kind = [m for m in found if _multi(m) == span and m[2] is not _CURRENT]
+    return kind or found
+
+
 def _arabic_years(text: str) -> str:
     """二〇三五年 -> 2035年 without changing length (so offsets stay)."""
     def arabic(m: regex.Match) -> str:
@@ -105,6 +147,14 @@ def plan_period(name: str) -> Optional[Period]:
         return None
     start = starts[n - 1] if n <= len(starts) else starts[-1] + 5 * (n - len(starts))
     return Period(start, start + 4)
+
+
+def plan_period_ending(year: int) -> Optional[Period]:
+    """The five-year plan whose last year is `year`, if one is."""
+    _, _, _, starts = _rules()
+    if year < starts[-1] + 4:
+        return next((Period(s, s + 4) for s in starts if s + 4 == year), None)
+    return Period(year - 4, year) if (year - 4 - starts[-1]) % 5 == 0 else None
 
 
 def _plan_number(name: str) -> Optional[int]:
@@ -151,9 +201,52 @@ class TimeMarks:
         m = _last_sentence_end().search(text, max(para_start, pos - 400), pos)  # backwards
         return para_start, para_end, m.end() if m else para_start
 
-    def period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
-        p = self._period_for(pos, status, heading)
+    def period_for(self, pos: int, status: str, heading: str = "", span: bool = False,
+                   part_start: int = 0) -> Optional[Period]:
+        """`span`: the figure's wording makes it one of several years (is_span_figure)."""
+        p = self._period_for(pos, status, heading, span)
+        if span and status == "actual" and (p is None or p.start == p.end):
+            p = self._section_span(pos, part_start) or self._ending_plan() or p
         return self._from_base(pos, p) if p is not None else None
+
+    def _list_lead(self, para_start: int, span: bool) -> list:
+        """An item of a —— list is read in the time of the paragraph that leads the list
+        (过去五年极不寻常… ⏎——经济发展再上新台阶。…): that paragraph's strong time words."""
+        text = self.text
+        if not text.startswith(_LIST_ITEM, para_start):
+            return []
+        end = para_start
+        for _ in range(_MAX_LIST_ITEMS):
+            start = text.rfind("\n", 0, max(0, end - 1)) + 1
+            line = text[start:end]
+            if line.strip() and not line.lstrip().startswith(_LIST_ITEM) and self._after_paragraph_end(start):
+                return _pick([m for m in self._between(start, end) if m[3]], span)
+            if start == 0:
+                return []
+            end = start
+        return []
+
+    def _after_paragraph_end(self, start: int) -> bool:
+        """Does the line before `start` end a paragraph (a line cut mid-sentence does not)?"""
+        before = self.text[:start].rstrip()
+        if not before or before[-1] in _paragraph_end():
+            return True
+        line_start = before.rfind("\n") + 1  # a title: a short line after a paragraph's end
+        earlier = before[:line_start].rstrip()
+        return len(before) - line_start <= _MAX_TITLE and (not earlier or earlier[-1] in _paragraph_end())
+
+    def _section_span(self, pos: int, part_start: int) -> Optional[Period]:
+        """The last span named in the figure's section before it (这五年, … earlier)."""
+        lo = max(part_start, pos - _SECTION_LOOKBACK)
+        spans = [m for m in self._between(lo, pos) if _multi(m) and m[3] and m[2].end < (self.year or 9999)]
+        return spans[-1][2] if spans else None
+
+    def _ending_plan(self) -> Optional[Period]:
+        """In a report of a plan's first year, the plan that has just ended (a review's 年均)."""
+        if self.year is None:
+            return None
+        p = plan_period_ending(self.year - 1)
+        return p
 
     def _from_base(self, pos: int, p: Period) -> Period:
         """比2002年增长65.5%, 年均增长10.6% in a review of 2007: both span 2003-2007."""
@@ -180,28 +273,30 @@ class TimeMarks:
                 return int(m.group("year"))
         return None
 
-    def _period_for(self, pos: int, status: str, heading: str = "") -> Optional[Period]:
+    def _period_for(self, pos: int, status: str, heading: str = "", span: bool = False) -> Optional[Period]:
         para_start, para_end, sent_start = self._bounds(pos)
         found = self._between(sent_start, pos) or \
             [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \
-            self._heading_for(heading, status)
+            self._list_lead(para_start, span) or self._heading_for(heading, status, span)
         if found:
-            return self._resolve(found[-1][2], status)
+            near = found[-1] if not span or _multi(found[-1]) else next((m for m in found[-2:] if _multi(m)), found[-1])
+            return self._resolve(near[2], status)
         later = self._between(pos, min(para_end, pos + 200))
         if later:
             return self._resolve(later[0][2], status)
         return self._resolve(_CURRENT, status)
 
-    def _heading_for(self, heading: str, status: str) -> list:
+    def _heading_for(self, heading: str, status: str, span: bool = False) -> list:
         """The heading's time words; of a heading naming two years (1993年国内工作的回顾和1994年
-        工作的基本方针) a result takes the past one, a target the other."""
+        工作的基本方针) a result takes the past one, a target the other; of a year and a span
+        (2025年和“十四五”时期工作回顾) a span figure takes the span, another the year."""
         marks = _heading_marks(heading, self.year) if heading else []
         years = [m for m in marks if m[2] is not _CURRENT]
         if self.year is None or len({m[2] for m in years}) < 2:
             return marks
         past = [m for m in years if m[2].end < self.year]
         ahead = [m for m in years if m[2].end >= self.year]
-        return (past if status == "actual" else ahead) or marks
+        return _pick((past if status == "actual" else ahead) or marks, span)
 
     def _resolve(self, p, status: str) -> Optional[Period]:
         if p is not _CURRENT:
@@ -225,7 +320,7 @@ def _marks(text: str, year: Optional[int]):
             if year is None:
                 continue
             a, b = rel[m.group("rel")]
-            yield m.start(), m.end(), Period(year + a, year + b), True
+            yield m.start(), m.end(), Period(year + a, year + b), m.group("rel") not in _sentence_only()
         elif m.group("cur"):
             yield m.start(), m.end(), _CURRENT, True
         elif m.group("planword"):
