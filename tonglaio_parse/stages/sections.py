@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..model import Section
 from .normalize import Normalized, line_starts
@@ -17,10 +17,10 @@ from ..rules import patterns
 
 # Heading kinds from the outermost in; a lead-in ranks like a subsection of its part.
 _RANK = {"part": 1, "subsection": 2, "lead_in": 2, "item": 3, "subitem": 4}
+_PLAIN_PART = "plain_part"  # an unnumbered part title: a part where no part is numbered
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     kind: str
     number: int | None  # None for lead-ins
     label: str
@@ -51,7 +51,9 @@ def find_headings(text: str) -> list[Heading]:
                                      m.group("label"), title, start,
                                      start + m.start("title") + title_len))
                 break
-    return found
+    if any(h.kind == "part" for h in found):
+        return [h for h in found if h.kind != _PLAIN_PART]
+    return [h._replace(kind="part") if h.kind == _PLAIN_PART else h for h in found]
 
 
 def _number(written: Optional[str]) -> Optional[int]:
@@ -90,7 +92,7 @@ def build_sections(norm: Normalized) -> list[Section]:
         o_start, o_end = norm.orig_span(node.start, end)
         line, _ = norm.line_col(o_start)
         sections.append(Section(p.id, node.label, node.title, p.level, line, (o_start, o_end),
-                                inferred=node.label == "" and node.kind == "part"))
+                                inferred=node.label == "" and node.kind == "part" and not node.title))
     return sections
 
 
