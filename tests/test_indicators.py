@@ -134,7 +134,7 @@ CASES = [
     ("respectively-comma-new-clause-2", AIR, 2017, "4%", 0, "氮氧化物排放量", "nox_reduction", "decrease", R,
      (2016, 2016), None),
     # M2 the money supply, not the M2 of PM2.5
-    ("latin-wording-whole-token", AIR, 2017, "9.1%", 0, "重点城市细颗粒物(PM2.5)浓度", None, "decrease", R,
+    ("latin-wording-whole-token", AIR, 2017, "9.1%", 0, "重点城市细颗粒物(PM2.5)浓度", "pm25_reduction", "decrease", R,
      (2016, 2016), None),
     ("latin-wording-m2", "去年,广义货币M2增长11.3%。", 2017, "11.3%", 0, "广义货币M2", "m2_growth", "increase", R,
      (2016, 2016), None),
@@ -142,7 +142,7 @@ CASES = [
     ("level-after-decrease-to", "去年,粮食产量减少到4.5亿吨。", 2020, "4.5亿吨", 0, "粮食产量", "grain_output", "level",
      R, (2019, 2019), None),
     # growth over a comparison base year spans the years after it (2008 report; 1982 report)
-    ("growth-since-base-year", CUMULATIVE, 2008, "65.5%", 0, "国内生产总值", "gdp_growth", "increase", R,
+    ("growth-since-base-year", CUMULATIVE, 2008, "65.5%", 0, "国内生产总值", "gdp_cumulative_growth", "increase", R,
      (2003, 2007), None),
     ("average-growth-since-base-year", CUMULATIVE, 2008, "10.6%", 0, "国内生产总值", "gdp_growth", "increase", R,
      (2003, 2007), None),

@@ -26,7 +26,7 @@ _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
 
 
-_ID_KINDS = ("growth", "level", "decrease", "ratio")
+_ID_KINDS = ("growth", "level", "decrease", "ratio", "cumulative")
 
 
 class _Bounds:
@@ -102,6 +102,7 @@ class _Rules:
     share_mark: str
     not_share: tuple[str, ...]
     annual_level: frozenset[str]
+    cumulative: dict[str, str]            # growth id -> id of its growth over several years
 
     @cached_property
     def strong_target(self) -> regex.Pattern:
@@ -156,6 +157,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         share_mark=share_mark,
         not_share=tuple(sub.words("not_share")),
         annual_level=frozenset(t["annual_level"].words("ids")),
+        cumulative={ids["growth"]: ids["cumulative"] for ids in canon.values() if "cumulative" in ids},
     )
 
 
@@ -167,6 +169,7 @@ class _Read:
     lead: Optional[str]      # direction of a verb leading the clause, shared by a list
     unpaired: Optional[tuple[int, int]] = None
     phrase: Optional[str] = None  # the clause left of the number, when the subject came from it
+    left: Optional[str] = None    # the subject the clause left of the number names, if any
 
 
 class Parts(Protocol):
@@ -213,9 +216,12 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
                     base = p.start - 1 if status == "actual" else (year - 1 if year else None)
                 p, st = (Period(base, base) if base is not None else None), "actual"
             elif p and p.end > p.start and status == "actual" and canon in r.annual_level \
-                    and "年均" not in text[sent_start:q.start]:
+                    and not periods.is_span_figure(text[_last_end(bounds.clause, text, q.start):q.start]):
                 # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year
                 p = Period(p.end, p.end)
+            elif p and p.end > p.start and canon in r.cumulative and \
+                    not periods.is_average(text[sent_start:q.start]):
+                canon = r.cumulative[canon]  # 较“十三五”末增长33.6%: not a yearly rate
             out.append(Meaning(q, rd.subject, canon, rd.direction, st, p, rd.unpaired))
     return out
 
@@ -267,18 +273,40 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
         if subject:
             subject += _shared_tail(text, q, qs[i + 1:i + 4], subject)
     from_left = not subject
+    if from_left and subjects.is_milestone(bare):
+        bare = None  # 跨过两个万亿元大关、超过6万亿元: the figure keeps the subject before it
     subject = subject or bare
-    if subject is None and continues:
-        subject = prev.subject
+    earlier = _earlier_subject(reads, qs, i, sent_start) if continues else None
+    ref = subjects.back_reference(subject) if from_left else None
+    if ref and earlier:  # 一般公共预算收入增长4.6%,总量首次突破1900亿元
+        subject = earlier.removesuffix(ref) + ref
+    elif subject is None and continues:
+        subject = earlier
     elif subject and subject.startswith("占") and continues and prev.subject:
         subject = prev.subject + subject  # 财政赤字…,占国内生产总值比重3%
-    if subject and q.dimension in _RATE and "、" in subject:
-        shared = subjects.split_subjects(subject, 1, complete_only=True)
-        if shared:
+    if subject and q.dimension in _RATE:
+        shared = subjects.split_subjects(subject, 1, complete_only=True) if "、" in subject else \
+            subjects.compound_parts(subject) if direction == "increase" else None
+        if shared:  # one rate for two subjects: 城乡居民人均可支配收入增长7.5%
             reads[i] = [_Read(s, direction, lead) for s in shared]
             return i + 1
-    reads[i] = [_Read(subject, direction, lead, phrase=phrase if from_left and bare else None)]
+    reads[i] = [_Read(subject, direction, lead, phrase=phrase if from_left and bare else None, left=bare)]
     return i + 1
+
+
+def _earlier_subject(reads: list[list[_Read]], qs: list[Quantity], i: int, sent_start: int) -> Optional[str]:
+    """The subject of the figure before, passing over milestones (达到1.5万亿元 after
+    跨越3个千亿元台阶 takes 地区生产总值, the subject left of the 3)."""
+    k = i - 1
+    while k >= 0 and reads[k]:
+        rd = reads[k][-1]
+        for name in (rd.subject, rd.left):
+            if name and not subjects.is_milestone(name):
+                return name
+        if qs[k].start < sent_start:
+            return None
+        k -= 1
+    return None
 
 
 _MAX_GROUP = 16  # no real list pairs more values; the cap keeps a hostile chain linear
@@ -438,6 +466,8 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
     if dimension in _RATE:
         if "growth" in ids:
             return ids["growth"]
+        if dimension == "percentage_point" and "level" in ids:
+            return ids["level"]  # 城镇化率提升1个百分点: a change of the rate, in points
         return None if direction == "increase" else ids.get("level") or ids.get("decrease")
     return ids.get("level") or ids.get("decrease")
 

@@ -32,7 +32,6 @@ _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _CURRENT = "current"
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
 _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
-_AVERAGE = rx.compile(r"年均|平均每年|年平均")
 # how far back a span figure looks for the span its section names (这五年, … in a paragraph before)
 _SECTION_LOOKBACK = 8000
 _LIST_ITEM = "——"
@@ -91,6 +90,16 @@ def _sentence_only() -> frozenset[str]:
 @cache
 def _span_words() -> regex.Pattern:
     return rx.compile(alternation(entries("periods.toml").words("span_words")))
+
+
+@cache
+def _average_words() -> regex.Pattern:
+    return rx.compile(alternation(entries("periods.toml").words("average_words")))
+
+
+def is_average(clause: str) -> bool:
+    """年均增长 / 平均每年: a yearly rate averaged over a span (not a growth over the whole span)."""
+    return _average_words().search(clause) is not None
 
 
 def is_span_figure(clause: str) -> bool:
@@ -254,7 +263,7 @@ class TimeMarks:
             return p
         clause_start = self._clause_start(pos)
         base = self._base(clause_start, pos)
-        if base is None and _AVERAGE.match(self.text, clause_start):  # the clause before set it
+        if base is None and _average_words().match(self.text, clause_start):  # the clause before set it
             prev = self._clause_start(clause_start - 1) if clause_start else 0
             m = _BASE_YEAR.search(self.arabic, prev, clause_start)
             base = int(m.group("year")) if m else None

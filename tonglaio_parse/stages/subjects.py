@@ -56,6 +56,9 @@ class Lexicon:
     respectively: regex.Pattern     # 分别 / 依次
     not_objects: frozenset[str]     # 新台阶, 大关 … after a figure but not what it counts
     edge: str                       # joiners and punctuation stripped from a subject's ends
+    back_references: tuple[str, ...]  # 总量, 总额 …: the subject of the figure before, again
+    milestones: tuple[str, ...]     # 台阶, 大关 …: a subject that is no quantity's
+    compounds: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): a head naming several subjects
 
 
 @cache
@@ -77,7 +80,33 @@ def lexicon() -> Lexicon:
         respectively=rx.compile(alternation(s.words("respectively"))),
         not_objects=frozenset(s.words("not_objects")),
         edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon,
+        back_references=tuple(s.words("back_references")),
+        milestones=tuple(s.words("milestones")),
+        compounds={k: tuple(v) for k, v in sorted(entries("indicators.toml")["compound_heads"].items(),
+                                                  key=lambda kv: -len(kv[0]))},
     )
+
+
+def is_milestone(subject: Optional[str]) -> bool:
+    """迈上4000亿元台阶 / 跨越3个千亿元台阶: the subject names a milestone, not what is measured."""
+    return bool(subject) and subject.endswith(lexicon().milestones)
+
+
+def back_reference(subject: Optional[str]) -> Optional[str]:
+    """总量首次 -> 总量: the word by which a subject names the figure before it again, if it does."""
+    if not subject:
+        return None
+    return next((w for w in lexicon().back_references if subject.startswith(w) and
+                 clean(subject[len(w):]) is None), None)
+
+
+def compound_parts(head: str) -> Optional[list[str]]:
+    """城乡居民收入 -> [城镇居民收入, 农村居民收入]; None unless the head starts with a compound."""
+    for prefix, parts in lexicon().compounds.items():
+        rest = head[len(prefix):]
+        if head.startswith(prefix) and rest and "、" not in rest:
+            return [part + rest for part in parts]
+    return None
 
 
 def verb_direction(phrase: str) -> Optional[str]:
@@ -157,7 +186,7 @@ def split_respectively(head: str) -> tuple[Optional[str], str]:
 def split_subjects(head: str, n_values: int, complete_only: bool = False) -> Optional[list[str]]:
     """Distribute a list head over its values.
 
-    城乡常住居民收入 (2 values)      -> 城镇常住居民收入, 农村常住居民收入
+    城乡常住居民收入 (2 values)      -> 城镇常住居民收入, 农村常住居民收入 (data: compound_heads)
     民营企业、普惠小微企业贷款        -> 民营企业贷款, 普惠小微企业贷款 (the shared head noun)
     基本养老、基本医疗保险参保率      -> 基本养老保险参保率, 基本医疗保险参保率
     `complete_only`: give None unless an item was completed from the last one (a rate shared
@@ -166,9 +195,9 @@ def split_subjects(head: str, n_values: int, complete_only: bool = False) -> Opt
     head = clean(head) or ""
     if not head:
         return None
-    if head.startswith("城乡") and "、" not in head and n_values == 2 and not complete_only:
-        rest = head[2:]
-        return ["城镇" + rest, "农村" + rest]
+    compound = compound_parts(head)
+    if compound and len(compound) == n_values and not complete_only:
+        return compound
     parts = [p for p in head.split("、") if p]
     if len(parts) < n_values and parts and not complete_only:
         last = regex.split(r"[和及与]|以及", parts[-1])
