@@ -22,6 +22,7 @@ _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
 _FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
+_TARGET_BOUNDS = {"approx", "at_most", "at_least", "range"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模
 _COUNTABLE = {"count", "area", "length", "power", "volume", "other"}
 
@@ -95,6 +96,7 @@ class _Rules:
     target: regex.Pattern
     actual: regex.Pattern
     strong_target_words: tuple[str, ...]
+    target_frame: regex.Pattern
     not_cues: regex.Pattern
     review_titles: regex.Pattern
     plan_titles: regex.Pattern
@@ -150,6 +152,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         target=rx.compile(alternation(st.words("target"))),
         actual=rx.compile(alternation(st.words("actual"))),
         strong_target_words=tuple(st.words("strong_target")),
+        target_frame=rx.compile(alternation(st.words("target_frames"))),
         not_cues=rx.compile(alternation(st.words("not_cues"))),
         review_titles=rx.compile(alternation(st.words("review_titles"))),
         plan_titles=rx.compile(alternation(st.words("plan_titles"))),
@@ -199,10 +202,19 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
     for q, rs in zip(quantities, reads):
         sent_start = _last_end(bounds.sentence, text, q.start)
         heading = parts.heading_of(q.start)
-        near, head = marks.explicit(q.start, heading)
-        status = _status(text[sent_start:q.start], parts.part_kind(q.start), r, near, head, year)
-        span = periods.is_span_figure(text[_last_end(bounds.clause, text, q.start):q.start])
-        period = marks.period_for(q.start, status, heading, span, parts.part_start(q.start))
+        part = parts.part_kind(q.start)
+        part_start = parts.part_start(q.start)
+        # in a plan part, a target's frame (把…控制在) keeps the past of earlier sentences out
+        clause_start = _last_end(bounds.clause, text, q.start)
+        clause = text[clause_start:q.start]
+        # a target's frame and bound (把…控制在3.5%左右; 控制在 may be in the quantity's own span),
+        # unlike a result told in a plan part (居民消费价格涨幅控制在3.3%)
+        framed = part == "plan" and q.qualifier in _TARGET_BOUNDS and \
+            r.target_frame.search(text, clause_start, q.end) is not None
+        near, head = marks.explicit(q.start, heading, framed, part_start)
+        status = _status(text[sent_start:q.start], part, r, near, head, year)
+        span = periods.is_span_figure(clause)
+        period = marks.period_for(q.start, status, heading, span, part_start, q.dimension in _RATE, framed)
         for rd in rs:
             canon = canonical_id(rd.subject, rd.direction, q.dimension, r)
             if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb
@@ -219,7 +231,7 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
                     and not periods.is_span_figure(text[_last_end(bounds.clause, text, q.start):q.start]):
                 # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year
                 p = Period(p.end, p.end)
-            elif p and p.end > p.start and canon in r.cumulative and \
+            elif p and p.end > p.start and canon in r.cumulative and rd.direction != "decrease" and \
                     not periods.is_average(text[sent_start:q.start]):
                 canon = r.cumulative[canon]  # 较“十三五”末增长33.6%: not a yearly rate
             out.append(Meaning(q, rd.subject, canon, rd.direction, st, p, rd.unpaired))

@@ -27,7 +27,7 @@ __all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "range_tail", 
            "scan_at", "context", "numeral_run", "shared_unit", "SHARED_START", "span"]
 
 KINDS = ("quantity", "year", "date", "period", "plan", "meeting", "name", "ordinal", "grade",
-         "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure")
+         "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure", "step")
 
 
 @dataclass(frozen=True, slots=True)

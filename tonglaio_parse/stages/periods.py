@@ -30,8 +30,11 @@ _STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
 _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _CURRENT = "current"
+_CLAUSE_ONLY = 0  # the `strong` of a time word that dates only its own clause (falsy: not strong)
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
 _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
+# …or the base of a whole sentence: 2005年与2000年相比,国内生产总值增长57.3%
+_SENTENCE_BASE = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 # how far back a span figure looks for the span its section names (这五年, … in a paragraph before)
 _SECTION_LOOKBACK = 8000
 _LIST_ITEM = "——"
@@ -77,8 +80,9 @@ def _rules():
     cmp = alternation(t.words("comparison_prefix"))
     marker = compile_rule(
         f"(?<!{cmp})(?:(?P<rel>{alternation(rel)})|(?P<cur>{alternation(t.words('current'))})|"
-        "(?P<planword>" + t.text("plan_pattern") + ")|" + t.text("span_pattern") + "|" + t.text("year_pattern") + ")",
-        f"{t.where} plan_pattern / span_pattern / year_pattern")
+        "(?P<planword>" + t.text("plan_pattern") + ")|" + t.text("span_pattern") + "|" + t.text("year_pattern") +
+        "|" + t.text("streak_pattern") + ")",
+        f"{t.where} plan_pattern / span_pattern / year_pattern / streak_pattern")
     return doc, rel, marker, [int(y) for y in t["plan_starts"]]
 
 
@@ -191,15 +195,22 @@ class TimeMarks:
         b = bisect.bisect_left(self.starts, hi)
         return [m for m in self.marks[a:b] if m[1] <= hi]
 
-    def explicit(self, pos: int, heading: str = "") -> tuple[Optional[Period], Optional[Period]]:
+    def explicit(self, pos: int, heading: str = "", plan_part: bool = False,
+                 part_start: int = 0) -> tuple[Optional[Period], Optional[Period]]:
         """The periods time words name (a) in the figure's sentence or paragraph and (b) in its
         section headings; None for none, or for a word like 全年 whose year depends on status."""
         para_start, _, sent_start = self._bounds(pos)
-        found = self._between(sent_start, pos) or \
-            [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]]
+        found = self._sentence(sent_start, pos) or self._paragraph(para_start, sent_start, pos, plan_part)
         near = found[-1][2] if found and found[-1][2] is not _CURRENT else None
         marks = _heading_marks(heading, self.year) if heading and not found else []
         head = marks[-1][2] if marks and marks[-1][2] is not _CURRENT else None
+        if self.year is not None and head is not None and \
+                len({m[2].end < self.year for m in marks if m[2] is not _CURRENT}) > 1:
+            # 1998年工作回顾和1999年工作的总体要求: the heading names a past and a coming year;
+            # the part's last strong time word before the figure says which half it is in
+            said = [m for m in self._between(max(part_start, pos - _SECTION_LOOKBACK), pos)
+                    if m[3] and m[2] is not _CURRENT]
+            head = said[-1][2] if said else None
         return near, head
 
     def _bounds(self, pos: int) -> tuple[int, int, int]:
@@ -210,13 +221,32 @@ class TimeMarks:
         m = _last_sentence_end().search(text, max(para_start, pos - 400), pos)  # backwards
         return para_start, para_end, m.end() if m else para_start
 
+    def _sentence(self, sent_start: int, pos: int) -> list:
+        """The time words of the figure's sentence before it; a streak (连续五年增产) only in
+        the figure's own clause."""
+        found = self._between(sent_start, pos)
+        if any(m[3] is _CLAUSE_ONLY for m in found):
+            clause_start = self._clause_start(pos)
+            found = [m for m in found if m[3] is not _CLAUSE_ONLY or m[0] >= clause_start]
+        return found
+
+    def _paragraph(self, para_start: int, sent_start: int, pos: int, plan_part: bool = False) -> list:
+        """Strong time words of the paragraph before the figure's sentence. In a plan part a past
+        year there dates no figure of a later sentence: 去年价格上涨的翘尾影响约有1个百分点。
+        把居民消费价格涨幅控制在3.5%左右 explains this year's target."""
+        found = [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]]
+        if plan_part and self.year is not None:
+            found = [m for m in found if m[2] is _CURRENT or m[2].end >= self.year]
+        return found
+
     def period_for(self, pos: int, status: str, heading: str = "", span: bool = False,
-                   part_start: int = 0) -> Optional[Period]:
-        """`span`: the figure's wording makes it one of several years (is_span_figure)."""
-        p = self._period_for(pos, status, heading, span)
+                   part_start: int = 0, rate: bool = False, plan_part: bool = False) -> Optional[Period]:
+        """`span`: the figure's wording makes it one of several years (is_span_figure); `rate`:
+        it is a rate, which a base year of its sentence (与2000年相比,…增长57.3%) makes a span."""
+        p = self._period_for(pos, status, heading, span, plan_part)
         if span and status == "actual" and (p is None or p.start == p.end):
             p = self._section_span(pos, part_start) or self._ending_plan() or p
-        return self._from_base(pos, p) if p is not None else None
+        return self._from_base(pos, p, rate) if p is not None else None
 
     def _list_lead(self, para_start: int, span: bool) -> list:
         """An item of a —— list is read in the time of the paragraph that leads the list
@@ -257,12 +287,16 @@ class TimeMarks:
         p = plan_period_ending(self.year - 1)
         return p
 
-    def _from_base(self, pos: int, p: Period) -> Period:
+    def _from_base(self, pos: int, p: Period, rate: bool = False) -> Period:
         """比2002年增长65.5%, 年均增长10.6% in a review of 2007: both span 2003-2007."""
         if p.start != p.end:
             return p
         clause_start = self._clause_start(pos)
         base = self._base(clause_start, pos)
+        if base is None and rate:
+            _, _, sent_start = self._bounds(pos)
+            m = _SENTENCE_BASE.search(self.arabic, sent_start, pos)
+            base = int(m.group("year")) if m else None
         if base is None and _average_words().match(self.text, clause_start):  # the clause before set it
             prev = self._clause_start(clause_start - 1) if clause_start else 0
             m = _BASE_YEAR.search(self.arabic, prev, clause_start)
@@ -282,10 +316,11 @@ class TimeMarks:
                 return int(m.group("year"))
         return None
 
-    def _period_for(self, pos: int, status: str, heading: str = "", span: bool = False) -> Optional[Period]:
+    def _period_for(self, pos: int, status: str, heading: str = "", span: bool = False,
+                    plan_part: bool = False) -> Optional[Period]:
         para_start, para_end, sent_start = self._bounds(pos)
-        found = self._between(sent_start, pos) or \
-            [m for m in self._between(max(para_start, pos - 3000), sent_start) if m[3]] or \
+        found = self._sentence(sent_start, pos) or \
+            self._paragraph(para_start, sent_start, pos, plan_part) or \
             self._list_lead(para_start, span) or self._heading_for(heading, status, span)
         if found:
             near = found[-1] if not span or _multi(found[-1]) else next((m for m in found[-2:] if _multi(m)), found[-1])
@@ -336,6 +371,15 @@ def _marks(text: str, year: Optional[int]):
             p = plan_period(m.group("plan"))
             if p is not None:
                 yield m.start(), m.end(), p, bool(_STRONG_PLAN_SUFFIX.match(text, m.end("plan")))
+        elif m.group("streak"):
+            if year is None:
+                continue
+            try:
+                n = int(parse_number(m.group("streak")))
+            except ValueError:
+                continue
+            # 经济增长连续四年达到或略高于10% in the review of 2006: 2003–2006; of its sentence only
+            yield m.start(), m.end(), Period(year - n, year - 1), _CLAUSE_ONLY
         elif m.group("from"):
             yield m.start(), m.end(), Period(int(m.group("from")), int(m.group("to"))), True
         else:

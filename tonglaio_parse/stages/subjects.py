@@ -59,6 +59,7 @@ class Lexicon:
     back_references: tuple[str, ...]  # 总量, 总额 …: the subject of the figure before, again
     milestones: tuple[str, ...]     # 台阶, 大关 …: a subject that is no quantity's
     compounds: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): a head naming several subjects
+    shared_prefixes: tuple[str, ...]  # 单位国内生产总值 …: a list's first item's modifier, shared
 
 
 @cache
@@ -82,6 +83,7 @@ def lexicon() -> Lexicon:
         edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon,
         back_references=tuple(s.words("back_references")),
         milestones=tuple(s.words("milestones")),
+        shared_prefixes=tuple(sorted(s.words("shared_prefixes"), key=len, reverse=True)),
         compounds={k: tuple(v) for k, v in sorted(entries("indicators.toml")["compound_heads"].items(),
                                                   key=lambda kv: -len(kv[0]))},
     )
@@ -205,6 +207,9 @@ def split_subjects(head: str, n_values: int, complete_only: bool = False) -> Opt
             parts = parts[:-1] + [p for p in last if p]
     if len(parts) <= 1:
         return None
+    prefix = next((w for w in lexicon().shared_prefixes if parts[0].startswith(w)), None)
+    if prefix and not complete_only:  # 单位国内生产总值用水量、能耗、二氧化碳排放量
+        return [clean(p if p.startswith(prefix) else prefix + p) or p for p in parts]
     last = parts[-1]
     out, extended = [], False
     for p in parts[:-1]:
