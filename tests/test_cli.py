@@ -36,7 +36,31 @@ def test_json_output_is_one_object(capsys):
     code, out, _ = run(capsys, "parse", str(SEED), "--format", "json")
     doc = json.loads(out)
     assert code == 0 and doc["schema"] == "tonglaio-parse/report/1"
-    assert doc["document"] == {"title": "政府工作报告", "region": "通辽市", "year": 2026, "script": "simplified"}
+    assert doc["document"] == {"title": "政府工作报告", "region": "通辽市", "year": 2026, "script": "simplified",
+                               "year_source": "text"}
+
+
+UNDATED = ("各位代表：\n一、过去一年工作回顾\n去年，全县地区生产总值增长5.6%，地方财政总收入增长4.1%。\n"
+           "二、今年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n")
+
+
+@pytest.mark.parametrize("name, year, source, code", [
+    ("report.txt", None, None, "ST005"),      # nothing names the year: said, never guessed
+    ("xian-2024.txt", 2024, "filename", "ST004"),  # the file name is a guess, and says so
+])
+def test_a_report_without_a_dated_title_says_where_its_year_came_from(capsys, tmp_path, name, year, source, code):
+    path = tmp_path / name
+    path.write_text(UNDATED, encoding="utf-8")
+    _, out, _ = run(capsys, "parse", str(path), "--format", "json")
+    doc = json.loads(out)
+    assert (doc["document"]["year"], doc["document"]["year_source"]) == (year, source)
+    assert code in [w["code"] for w in doc["warnings"]]
+    target = next(i for i in doc["indicators"] if i["status"] == "target")
+    assert target["canonical"] == "gdp_growth"
+    assert target["period"] == ({"start": 2024, "end": 2024} if year else None)
+    _, out, _ = run(capsys, "parse", str(path), "--format", "json", "--year", "2024")
+    doc = json.loads(out)
+    assert doc["document"]["year_source"] == "user" and code not in [w["code"] for w in doc["warnings"]]
 
 
 def test_several_files_give_an_array_and_jsonl_lines(capsys, tmp_path):

@@ -19,11 +19,32 @@ def test_fixture_keeps_contract(path: Path):
     assert problems(report.to_dict(), report.text) == []
 
 
-def test_packaged_schema_is_the_shared_one():
+# Optional properties the package adds to the shared contract (a backward-compatible extension:
+# every report valid before stays valid, and the shared schema accepts ours).
+EXTENSIONS = [("properties", "document", "properties", "year_source")]
+
+
+def _shared_schema() -> dict:
     shared = ROOT.parent / "shared" / "spec" / "report.schema.json"
     if not shared.exists():
         pytest.skip("../shared/spec not present (a user's clone)")
-    assert schema() == json.loads(shared.read_text(encoding="utf-8"))
+    return json.loads(shared.read_text(encoding="utf-8"))
+
+
+def test_packaged_schema_is_the_shared_one_plus_optional_properties():
+    ours = json.loads(json.dumps(schema()))
+    for *path, key in EXTENSIONS:
+        node = ours
+        for k in path:
+            node = node[k]
+        assert key not in node.get("required", [])
+        del node[key]
+    assert ours == _shared_schema()
+
+
+def test_output_keeps_the_shared_schema_too(seed_dict):
+    import jsonschema
+    jsonschema.validate(seed_dict, _shared_schema())
 
 
 def test_contract_checker_catches_a_bad_span(seed_dict, seed_report):

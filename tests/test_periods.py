@@ -23,6 +23,36 @@ def test_document_year(text, path, expected):
     assert periods.document_year(text, path) == expected
 
 
+CHROME = "下载\n打印\n【字号：\n加大\n】\n"
+
+
+@pytest.mark.parametrize("text, path, year, source", [
+    # a dated title after the page's chrome
+    (CHROME + "2026年甘肃省政府工作报告\n来源：甘肃日报\n各位代表：", None, 2026, "title"),
+    # the date line under an undated title, in Chinese numerals, and over two lines
+    ("政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n各位代表：", None, 2026,
+     "date-line"),
+    ("政府工作报告\n——2026年1月26日在广东省第十四届\n人民代表大会第五次会议上\n广东省省长 孟凡利", None, 2026,
+     "date-line"),
+    ("政府工作报告\n(2019年1月8日在县第十七届人民代表大会第四次会议上)\n县长 张某", None, 2019, "date-line"),
+    # the text: the plan's first year, the review heading naming last year and the plan
+    ("各位代表：\n今年是“十五五”开局之年，做好经济工作意义重大。", None, 2026, "text"),
+    ("各位代表：\n一、2025年和“十四五”时期工作回顾\n2025年极不平凡。", None, 2026, "text"),
+    ("一、过去一年工作回顾\n\n2004年，全国各族人民在中国共产党领导下", None, 2005, "text"),
+    ("2011年，是“十二五”开局之年，做好今年的工作至关重要。", None, 2011, "text"),
+    # only the page's publication date
+    ("当前位置：首页\n发表时间：\n2026-02-09 09:45:30\n各位代表：", None, 2026, "publication-date"),
+    # the file name is a guess, and says so; nothing at all is nothing
+    ("各位代表：去年经济运行稳中有进。", "reports/xian-2024.txt", 2024, "filename"),
+    ("各位代表：去年经济运行稳中有进。今年要稳中求进。", "report.txt", None, None),
+    # a body paragraph that starts with a date is no date line
+    ("各位代表：\n" + "现在报告工作。" * 10 + "\n2025年3月1日起，全面实施新规。", "x.txt", None, None),
+])
+def test_year_and_its_source(text, path, year, source):
+    found = periods.find_year(text, path)
+    assert (found.year, found.source) == (year, source)
+
+
 @pytest.mark.parametrize("name, expected", [
     ("“十四五”", Period(2021, 2025)), ("十五五", Period(2026, 2030)), ("“十一五”", Period(2006, 2010)),
     ("一五", Period(1953, 1957)), ("二五", Period(1958, 1962)), ("三五", Period(1966, 1970)),

@@ -222,6 +222,8 @@ class Document:
     region: Optional[str]
     year: Optional[int]
     script: Script
+    # what gave the year: user, title, date-line, text, publication-date, filename (a guess), None
+    year_source: Optional[str] = None
 
     def __post_init__(self) -> None:
         _coerce(self, script=Script)

@@ -86,7 +86,7 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     inds = [_indicator(n, m, norm, outline) for n, m in enumerate(meanings, 1)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding,
-                         section_index=outline.index)
+                         section_index=outline.index, document=doc)
     warnings = checks.run_checks(ctx, opts.disabled_checks, timer.sink)
     timer.lap("checks")
     src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text))

@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Section, Warning
+from ..model import Document, Section, Warning
 from ..stages.normalize import Normalized
 from ..stages.sections import SectionIndex
 from ..stages.segment import Segmenter, segmenter
@@ -28,6 +28,7 @@ class Context:
     encoding: str = "utf-8"
     words: Segmenter = field(default_factory=segmenter)  # the segmentation the stages use
     section_index: Optional[SectionIndex] = None  # the pipeline's; built here when not given
+    document: Optional[Document] = None  # title, region, year and what gave the year
     found: list[Warning] = field(default_factory=list)
     _paras: Optional[list[Para]] = field(default=None, repr=False)
     _furniture: Optional[Furniture] = field(default=None, repr=False)

@@ -1,4 +1,5 @@
-"""Structure findings: inferred parts (fragments), gaps and repeats in heading numbers."""
+"""Structure findings: inferred parts (fragments), gaps and repeats in heading numbers, a year
+that was guessed or not found."""
 from __future__ import annotations
 
 from .context import Context
@@ -60,3 +61,15 @@ def numbering(ctx: Context) -> None:
                 ctx.warn("ST002", b.span[0], b.span[0] + len(b.label),
                          f"heading {b.label} follows {a.label} (line {a.line}): "
                          f"{nb - na - 1} number{'s' if nb - na > 2 else ''} skipped")
+
+
+@check("ST004", "ST005")
+def report_year(ctx: Context) -> None:
+    doc = ctx.document
+    if doc is None or doc.year_source not in ("filename", None):
+        return
+    if doc.year_source == "filename":
+        ctx.warn("ST004", 0, 0, f"the report's year {doc.year} was taken from its file name: "
+                                "no title, date line or text names it (pass --year if wrong)")
+    else:
+        ctx.warn("ST005", 0, 0)

@@ -61,8 +61,9 @@ def _places() -> dict[str, str]:
 def describe(norm: Normalized, path: Optional[str], year: Optional[int] = None,
              region: Optional[str] = None) -> Document:
     """Title, region, year and script of the report; `year`/`region` given by the user win."""
+    found = periods.YearFound(year, "user") if year else periods.find_year(norm.text, path)
     return Document(title_of(norm.text), region or region_of(norm.text, path),
-                    year or year_of(norm.text, path), norm.script)
+                    found.year, norm.script, found.source)
 
 
 def year_of(text: str, path: Optional[str]) -> Optional[int]:

@@ -17,7 +17,7 @@ import bisect
 import re as _re
 import string
 from functools import cache, lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import regex
 
@@ -74,8 +74,8 @@ def _last_sentence_end() -> regex.Pattern:
 @cache
 def _rules():
     t = entries("periods.toml")
-    doc = [(compile_rule(r.text("pattern"), r.name("pattern")), r.integer("offset"))
-           for r in t.rows("document_year")]
+    doc = [_YearRule(compile_rule(r.text("pattern"), r.name("pattern")), r.integer("offset"),
+                     r.integer("within"), r.text("source")) for r in t.rows("document_year")]
     rel = {k: tuple(v) for k, v in t["relative"].items()}
     cmp = alternation(t.words("comparison_prefix"))
     marker = compile_rule(
@@ -138,18 +138,52 @@ def _arabic_years(text: str) -> str:
     return _year_in_words().sub(arabic, text)
 
 
-def document_year(text: str, path: Optional[str] = None) -> Optional[int]:
+class _YearRule(NamedTuple):
+    pattern: regex.Pattern
+    offset: int
+    within: int
+    source: str
+
+
+class YearFound(NamedTuple):
+    """The year a report is delivered in, what says so (`source`: title, date-line, text,
+    publication-date, filename) and where (an offset of the text; None for the file name)."""
+    year: Optional[int]
+    source: Optional[str]
+    start: Optional[int] = None
+    end: Optional[int] = None
+
+
+def find_year(text: str, path: Optional[str] = None) -> YearFound:
+    """The report's year from its own words, else from the file name (a guess, and so named)."""
     doc, _, _, _ = _rules()
-    head = _arabic_years(text[:20000])
-    for pattern, offset in doc:
-        m = pattern.search(head)
-        if m:
-            return int(m.group("year")) + offset
+    head = _arabic_years(text[:max(rule.within for rule in doc)])
+    for rule in doc:
+        m = rule.pattern.search(head, 0, rule.within)
+        if m is None:
+            continue
+        year = _year_of_match(m)
+        if year is not None:
+            return YearFound(year + rule.offset, rule.source, m.start(), m.end())
     if path:
         m = _re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", path.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
-            return int(m.group(1))
-    return None
+            return YearFound(int(m.group(1)), "filename")
+    return YearFound(None, None)
+
+
+def _year_of_match(m: regex.Match) -> Optional[int]:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    plan = plan_period(groups["plan"]) if groups.get("plan") else None
+    if plan is None:
+        return None
+    return plan.start if groups.get("edge") == "开局" else plan.end
+
+
+def document_year(text: str, path: Optional[str] = None) -> Optional[int]:
+    return find_year(text, path).year
 
 
 def plan_period(name: str) -> Optional[Period]:
