@@ -178,9 +178,84 @@ CASES = [
 ]
 
 # Known failures go here as {case id: reason}; they run as non-strict xfails.
+# Reports of every level (issue 14): sentences of provincial, city and national reports.
+REVIEW_2025_AND_PLAN = "一、2025年和“十四五”时期工作回顾\n2025年极不平凡。地区生产总值增长7%,地区生产总值年均增长5.5%。"
+FIVE_YEAR_LIST = ("“十四五”时期工作回顾\n“十四五”时期是极不寻常、极不平凡的五年。\n——这是综合实力快速跃升的五年。"
+                  "全省地区生产总值达到13697.5亿元,较“十三五”末的9323.1亿元增加4374.4亿元,增长33.6%。")
+THESE_FIVE_YEARS = "这五年,我们全力推动高质量发展。\n地区生产总值突破3万亿元、年均增长4.7%,人均地区生产总值超1万美元。"
+SECTORS = "今年主要预期目标是:一二三产增加值分别增长3.5%左右、6%左右、5%左右。"
+WATER = "今后五年,单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%。"
+PLAN_PART_2013 = ("二、2013年工作的总体部署\n去年价格上涨的翘尾影响约有1个百分点。"
+                  "把居民消费价格涨幅控制在3.5%左右,是充分考虑各方面因素后确定的。")
+PLAN_PART_2011 = ("二、2011年的主要任务\n过去一年,我们的各项工作取得了很大成绩。"
+                  "国内生产总值增长10.3%,居民消费价格涨幅控制在3.3%,城镇新增就业1168万人。")
+LOCAL_CASES = [
+    # a review heading naming last year and the plan: a yearly figure is last year's, an average the plan's
+    ("review-heading-year", REVIEW_2025_AND_PLAN, 2026, "7%", 0,
+     "地区生产总值", "gdp_growth", "increase", R, (2025, 2025), None),
+    ("review-heading-plan-average", REVIEW_2025_AND_PLAN, 2026, "5.5%", 0,
+     "地区生产总值", "gdp_growth", "increase", R, (2021, 2025), None),
+    # a —— item is read in the time of its lead paragraph; a level is the plan's last year's
+    ("five-year-list-level", FIVE_YEAR_LIST, 2026, "13697.5亿元", 0,
+     "地区生产总值", "gdp", "level", R, (2025, 2025), None),
+    ("five-year-list-cumulative-growth", FIVE_YEAR_LIST, 2026, "33.6%", 0,
+     "地区生产总值", "gdp_cumulative_growth", "increase", R, (2021, 2025), None),
+    # an average finds the span named a paragraph before (这五年); milestones keep their subject
+    ("average-after-these-five-years", THESE_FIVE_YEARS, 2026, "4.7%", 0,
+     "地区生产总值", "gdp_growth", "increase", R, (2021, 2025), None),
+    ("milestone-level-of-last-year", THESE_FIVE_YEARS, 2026, "3万亿元", 0,
+     "地区生产总值", "gdp", "level", R, (2025, 2025), "more_than"),
+    ("milestone-step", "去年,全省地区生产总值迈上4000亿元台阶。", 2026, "4000亿元", 0,
+     "地区生产总值", "gdp", "level", R, (2025, 2025), "more_than"),
+    ("milestone-passed", "全省生产总值跨过3万亿元,社会消费品零售总额突破1.1万亿元。", 2026, "1.1万亿元", 0,
+     "社会消费品零售总额", "retail_sales", "level", R, (2025, 2025), "more_than"),
+    ("milestone-after-steps", "“十四五”时期,地区生产总值跨越3个千亿元台阶,达到1.5万亿元、增长19.8%。", 2026,
+     "1.5万亿元", 0, "地区生产总值", "gdp", "level", R, (2025, 2025), None),
+    # 总量 names the figure before it again
+    ("back-reference-total", "去年,一般公共预算收入增长4.6%,总量首次突破1900亿元。", 2026, "1900亿元", 0,
+     "一般公共预算收入", "public_budget_revenue", "level", R, (2025, 2025), "more_than"),
+    ("back-reference-value-added", "规模以上工业企业达7.6万家、增加值增长3%。", 2026, "3%", 0,
+     "规模以上工业企业增加值", "industrial_value_added_growth", "increase", R, (2025, 2025), None),
+    # one rate for 城乡: both ids; 一二三产: three
+    ("urban-rural-one-rate-urban", "去年,城乡居民人均可支配收入增长7.5%。", 2026, "7.5%", 0,
+     "城镇居民人均可支配收入", "urban_income_growth", "increase", R, (2025, 2025), None),
+    ("urban-rural-one-rate-rural", "去年,城乡居民人均可支配收入增长7.5%。", 2026, "7.5%", 1,
+     "农村居民人均可支配收入", "rural_income_growth", "increase", R, (2025, 2025), None),
+    ("sectors-first", SECTORS, 2026, "3.5%左右", 0,
+     "一产增加值", "primary_industry_growth", "increase", T, (2026, 2026), "approx"),
+    ("sectors-third", SECTORS, 2026, "5%左右", 1,
+     "三产增加值", "tertiary_industry_growth", "increase", T, (2026, 2026), "approx"),
+    # falls and points
+    ("small-fall", "去年,CPI微降0.1%。", 2026, "0.1%", 0, "CPI", "cpi", "decrease", R, (2025, 2025), None),
+    ("rate-up-in-points", "今年主要预期目标是:常住人口城镇化率提升1个百分点以上。", 2026, "1个百分点以上", 0,
+     "常住人口城镇化率", "urbanization_rate", "increase", T, (2026, 2026), "at_least"),
+    # not the indicator the wording holds: a ratio to GDP, an intensity per unit of GDP
+    ("ratio-to-gdp", "研究与试验发展经费支出与国内生产总值之比超过2%,能耗强度下降4.8%。", 2015, "2%", 0,
+     "研究与试验发展经费支出与国内生产总值之比", "rd_intensity", "level", R, (2014, 2014), "more_than"),
+    ("per-unit-of-gdp", WATER, 2016, "23%", 0,
+     "单位国内生产总值用水量", None, "decrease", T, (2016, 2020), None),
+    ("per-unit-of-gdp-shared", WATER, 2016, "15%", 0,
+     "单位国内生产总值能耗", "energy_intensity_reduction", "decrease", T, (2016, 2020), None),
+    # multi-year figures: a base year of the sentence, a streak, a total over a plan
+    ("sentence-base-year", "2005年与2000年相比,国内生产总值增长57.3%,年均增长9.5%。", 2006, "57.3%", 0,
+     "国内生产总值", "gdp_cumulative_growth", "increase", R, (2001, 2005), None),
+    ("streak", "居民消费价格总水平上涨1.5%。经济增长连续四年达到或略高于10%,没有出现明显通货膨胀。", 2007,
+     "10%", 0, "经济增长连续四年", "gdp_growth", "increase", R, (2003, 2006), "at_least"),
+    ("plan-total", "“六五”期间,进出口贸易总额合计达到二千三百亿美元。", 1986, "二千三百亿美元", 0,
+     "进出口贸易总额合计", "trade_value", "level", R, (1981, 1985), None),
+    # a result beside a target; a target explained in a plan part; a result told in one
+    ("two-year-heading-result", "一、1998年工作回顾和1999年工作的总体要求\n国内生产总值比上年增长7.8%,"
+     "虽然略低于8%的预定目标,但来之不易。", 1999, "7.8%", 0,
+     "国内生产总值", "gdp_growth", "increase", R, (1998, 1998), None),
+    ("plan-part-target-explained", PLAN_PART_2013, 2013, "3.5%左右", 0,
+     "居民消费价格", "cpi", "increase", T, (2013, 2013), "approx"),
+    ("plan-part-result-told", PLAN_PART_2011, 2011, "3.3%", 0,
+     "居民消费价格", "cpi", "increase", R, (2010, 2010), None),
+]
+
 XFAIL: dict[str, str] = {}
 
-CASES_XF = CASES + [
+CASES_XF = CASES + LOCAL_CASES + [
     # 控制在 reports a result here (the 2014 report), with no qualifier
     ("controlled-at-result", "过去一年,居民消费价格涨幅控制在2.6%。", 2014, "2.6%", 0,
      "居民消费价格", "cpi", "increase", R, (2013, 2013), None),

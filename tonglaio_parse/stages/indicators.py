@@ -20,6 +20,7 @@ from ..rules import RuleError, alternation, char_class, entries, marks
 
 _JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
+_HAN_RUN = rx.compile(r"\p{Han}+")
 _FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 _TARGET_BOUNDS = {"approx", "at_most", "at_least", "range"}
@@ -220,7 +221,10 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
             if canon is None and rd.phrase:  # 经济增长预期目标为7%: the wording spans the verb
                 canon = canonical_id(rd.phrase, rd.direction, q.dimension, r)
             p, st = period, status
-            if _FROM.search(text, max(0, q.start - 10), q.start) and bounds.to_after.match(text, q.end):
+            base = periods.base_value_period(text, q.start) if status == "actual" else None
+            if base is not None:  # 较“十三五”末的9323.1亿元: the level compared with, of its own time
+                p = base
+            elif _FROM.search(text, max(0, q.start - 10), q.start) and bounds.to_after.match(text, q.end):
                 # 由1121亿元增加到2220亿元: the first is the level it started from, a result of
                 # the base year (由1978年的…, 与1978年相比) or of the year before the figure's
                 base = _from_year(marks.arabic, _last_end(bounds.full_stop, text, q.start), q.start)
@@ -259,7 +263,10 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     if same_sentence:
         seg_start = max(seg_start, prev_q.end)
     phrase = text[seg_start:q.start]
-    own = subjects.verb_direction(phrase)
+    # a verb the quantity took as its qualifier (、突破3万元) is the figure's own verb, unless a
+    # verb stands right before it (下降超过20%: 超过 qualifies the fall)
+    own = subjects.verb_direction(phrase) if subjects.ends_with_verb(phrase) else \
+        subjects.verb_direction(phrase + _leading_word(text, q))
     lead = _lead_direction(phrase)
     continues = prev is not None and (same_sentence or _close(text, prev_q.end, q.start))
     bare = subjects.clean(phrase)
@@ -304,6 +311,12 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
             return i + 1
     reads[i] = [_Read(subject, direction, lead, phrase=phrase if from_left and bare else None, left=bare)]
     return i + 1
+
+
+def _leading_word(text: str, q: Quantity) -> str:
+    """The words a quantity's span starts with before its number (突破 of 突破3万元), if any."""
+    m = _HAN_RUN.match(text, q.start, q.end)
+    return m.group() if m else ""
 
 
 def _earlier_subject(reads: list[list[_Read]], qs: list[Quantity], i: int, sent_start: int) -> Optional[str]:
@@ -481,6 +494,8 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
         if dimension == "percentage_point" and "level" in ids:
             return ids["level"]  # 城镇化率提升1个百分点: a change of the rate, in points
         return None if direction == "increase" else ids.get("level") or ids.get("decrease")
+    if direction in ("increase", "decrease") and dimension == "money" and ids.get("level") in r.annual_level:
+        return None  # 较“十三五”末增加4374.4亿元: a change of a yearly level, not the level
     return ids.get("level") or ids.get("decrease")
 
 

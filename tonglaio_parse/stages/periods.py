@@ -106,6 +106,26 @@ def is_average(clause: str) -> bool:
     return _average_words().search(clause) is not None
 
 
+@cache
+def _base_value() -> regex.Pattern:
+    """较“十三五”末的 / 比2020年的 right before a figure: the level it is compared with."""
+    t = entries("periods.toml")
+    return rx.compile(f"(?:{alternation(t.words('comparison_prefix'))})"
+                      f"(?:{t.text('plan_pattern')}|(?P<year>(?:19|20)\\d\\d)年)(?:末|底)?的?$")
+
+
+def base_value_period(text: str, pos: int) -> Optional[Period]:
+    """The time of a comparison base written before a figure (较“十三五”末的9323.1亿元: 2020)."""
+    m = _base_value().search(text, max(0, pos - 16), pos)
+    if m is None:
+        return None
+    if m.group("year"):
+        y = int(m.group("year"))
+        return Period(y, y)
+    plan = plan_period(m.group("plan"))
+    return Period(plan.end, plan.end) if plan else None
+
+
 def is_span_figure(clause: str) -> bool:
     """年均增长6.5% / 累计完成: the clause before a figure makes it a figure of a span of years."""
     return _span_words().search(clause) is not None

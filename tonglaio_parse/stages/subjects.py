@@ -111,6 +111,14 @@ def compound_parts(head: str) -> Optional[list[str]]:
     return None
 
 
+def ends_with_verb(phrase: str) -> bool:
+    """Does a direction verb end the phrase (…累计下降)?"""
+    lx = lexicon()
+    masked = lx.masked.sub(lambda m: "□" * len(m.group()), phrase.rstrip())
+    return any(m.end() == len(masked) for m in lx.verbs.finditer(masked, max(0, len(masked) - 6),
+                                                                    overlapped=True))
+
+
 def verb_direction(phrase: str) -> Optional[str]:
     """The direction of the verb nearest the end of a phrase (None when it has none)."""
     lx = lexicon()
@@ -119,6 +127,14 @@ def verb_direction(phrase: str) -> Optional[str]:
     for m in lx.verbs.finditer(masked):
         last = m
     return lx.verb_direction[last.group()] if last else None
+
+
+@cache
+def _time_phrase() -> regex.Pattern:
+    """较“十三五”末 / “十四五”时期: a time, not a subject (the plan names of data/periods.toml)."""
+    t = entries("periods.toml")
+    return rx.compile(f"(?:{alternation(t.words('comparison_prefix'))})?(?:{t.text('plan_pattern')})"
+                      "(?:时期|期间|末|初|以来|规划期)?的?")
 
 
 @lru_cache(maxsize=8192)
@@ -130,7 +146,8 @@ def clean(phrase: str) -> Optional[str]:
     bare = year_edges.sub("", s)
     if bare != s:  # a year the cue words hid: 1950年到1997年全国…
         s = _strip_tokens(bare)
-    return _balance_quotes(s) or None
+    s = _balance_quotes(s)
+    return None if not s or _time_phrase().fullmatch(s) else s
 
 
 def _strip_tokens(phrase: str) -> str:
