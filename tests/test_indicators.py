@@ -240,7 +240,7 @@ LOCAL_CASES = [
     ("sentence-base-year", "2005年与2000年相比,国内生产总值增长57.3%,年均增长9.5%。", 2006, "57.3%", 0,
      "国内生产总值", "gdp_cumulative_growth", "increase", R, (2001, 2005), None),
     ("streak", "居民消费价格总水平上涨1.5%。经济增长连续四年达到或略高于10%,没有出现明显通货膨胀。", 2007,
-     "10%", 0, "经济增长连续四年", "gdp_growth", "increase", R, (2003, 2006), "at_least"),
+     "10%", 0, "经济增长连续四年", "gdp_growth", "level", R, (2003, 2006), "at_least"),
     ("plan-total", "“六五”期间,进出口贸易总额合计达到二千三百亿美元。", 1986, "二千三百亿美元", 0,
      "进出口贸易总额合计", "trade_value", "level", R, (1981, 1985), None),
     # a result beside a target; a target explained in a plan part; a result told in one
@@ -324,7 +324,11 @@ def test_meanings_in_text_order():
     ("出口通关时间", "decrease", "percent", None),
     ("我国对东南亚国家的出口额在这些国家的进口额中也只占", "level", "percent", None),   # a share
     ("减少占用耕地", "decrease", "area", None),
-    ("财政收入", "decrease", "money", "fiscal_revenue"),       # 减少财政收入X亿元: the direction tells
+    # 减少财政收入X亿元 / 增加4374.4亿元: a change of a yearly level is not the level (compare would
+    # take it for one)
+    ("财政收入", "decrease", "money", None),
+    ("地区生产总值", "increase", "money", None),
+    ("新能源装机", "increase", "power", "new_energy_capacity"),  # 新增装机255万千瓦: an addition, named so
     ("财政收入", "level", "money", "fiscal_revenue"),
 ])
 def test_canonical_id(subject, direction, dimension, expected):
