@@ -115,6 +115,7 @@ class Outline:
         self._norm = norm
         self._index = SectionIndex(sections)
         self._kinds = {s.id: self._kind(s) for s in sections if s.level == 1}
+        self._part_starts: dict[str, int] = {}  # part id -> normalised start, found on first use
 
     @property
     def index(self) -> SectionIndex:
@@ -140,7 +141,11 @@ class Outline:
         if not held:
             return 0
         section = held[0]
-        return bisect.bisect_left(range(i + 1), section.span[0], key=self._norm.orig)
+        start = self._part_starts.get(section.id)
+        if start is None:
+            start = self._part_starts[section.id] = bisect.bisect_left(
+                range(i + 1), section.span[0], key=self._norm.orig)
+        return start
 
     def section_at(self, original_offset: int) -> Optional[str]:
         """The id of the innermost section holding an ORIGINAL offset."""

@@ -7,7 +7,7 @@ subjects (基本养老、基本医疗保险参保率稳定在95%以上) gives tw
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple, Optional, Protocol
 
@@ -106,6 +106,7 @@ class _Rules:
     not_share: tuple[str, ...]
     annual_level: frozenset[str]
     cumulative: dict[str, str]            # growth id -> id of its growth over several years
+    known: dict = field(default_factory=dict, compare=False)  # (subject, direction, dimension) -> id
 
     @cached_property
     def strong_target(self) -> regex.Pattern:
@@ -477,6 +478,18 @@ def canonical_id(subject: Optional[str], direction: Optional[str], dimension: st
     if not subject:
         return None
     r = r or rules()
+    key = (subject, direction, dimension)
+    if key not in r.known:  # subjects repeat: 地区生产总值 is asked for again and again
+        if len(r.known) > _MAX_KNOWN:
+            r.known.clear()
+        r.known[key] = _canonical_id(subject, direction, dimension, r)
+    return r.known[key]
+
+
+_MAX_KNOWN = 20000
+
+
+def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Rules) -> Optional[str]:
     # at each start the longest wording (alternation is longest first); the one ending last wins
     found = [(m.end(), len(m.group()), r.canonical[m.group()])
              for m in r.wordings.finditer(subject, overlapped=True)]

@@ -18,6 +18,7 @@ from ..rules import patterns
 # Heading kinds from the outermost in; a lead-in ranks like a subsection of its part.
 _RANK = {"part": 1, "subsection": 2, "lead_in": 2, "item": 3, "subitem": 4}
 _PLAIN_PART = "plain_part"  # an unnumbered part title: a part where no part is numbered
+_PLAIN_PART_MAX = 40  # longer lines are no such title (the pattern's own bound, checked first)
 
 
 class Heading(NamedTuple):
@@ -39,6 +40,8 @@ def find_headings(text: str) -> list[Heading]:
         if not line.strip():
             continue
         for kind, rx in pats.headings.items():
+            if kind == _PLAIN_PART and len(line) > _PLAIN_PART_MAX:
+                continue
             m = rx.match(line)
             if m:
                 title, title_len = _title(m.group("title"))
