@@ -365,3 +365,22 @@ def test_long_clause_is_fast():
     t = time.perf_counter()
     parse_text(text, options=Options(year=2026))
     assert time.perf_counter() - t < 5
+
+
+def test_every_added_id_is_documented():
+    """Each id of the data table is in the shared INDICATORS.md or in docs/INDICATORS-added.md,
+    and the added list names no id the table lacks."""
+    import re
+    import tomllib
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    table = tomllib.loads((root / "tonglaio_parse" / "data" / "indicators.toml").read_text(encoding="utf-8"))
+    ids = {e[k] for e in table["canonical"] for k in ("growth", "level", "decrease", "ratio", "cumulative") if k in e}
+    added = set(re.findall(r"^\| ([a-z0-9_]+) \|", (root / "docs" / "INDICATORS-added.md").read_text(encoding="utf-8"), re.M))
+    added.discard("id")  # the header row
+    assert added <= ids, added - ids
+    spec = root.parent / "shared" / "spec" / "INDICATORS.md"
+    if spec.is_file():
+        cells = re.findall(r"^\| ([a-z0-9_, ]+) \|", spec.read_text(encoding="utf-8"), re.M)
+        in_spec = {x.strip() for c in cells for x in c.split(",")}
+        assert ids - in_spec <= added, sorted(ids - in_spec - added)
