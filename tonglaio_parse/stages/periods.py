@@ -29,6 +29,7 @@ from ..rules import alternation, char_class, compile_rule, entries, marks, numer
 _STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
 _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
+_SINCE = rx.compile(r"以来|来")
 _CURRENT = "current"
 _CLAUSE_ONLY = 0  # the `strong` of a time word that dates only its own clause (falsy: not strong)
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
@@ -126,9 +127,16 @@ def base_value_period(text: str, pos: int) -> Optional[Period]:
     return Period(plan.end, plan.end) if plan else None
 
 
+@cache
+def _not_span_words() -> regex.Pattern:
+    return rx.compile(alternation(entries("periods.toml").words("not_span_words")))
+
+
 def is_span_figure(clause: str) -> bool:
     """年均增长6.5% / 累计完成: the clause before a figure makes it a figure of a span of years."""
-    return _span_words().search(clause) is not None
+    if _span_words().search(clause) is None:
+        return False
+    return _span_words().search(_not_span_words().sub("", clause)) is not None
 
 
 @cache
@@ -410,6 +418,18 @@ def _heading_marks(heading: str, year: Optional[int]) -> list:
     return list(_marks(_arabic_years(heading), year))
 
 
+def _topical(text: str, m: regex.Match) -> bool:
+    """2025年, / 2021年以来, at the head of a clause: a year that sets the topic of what follows.
+    Inside a clause (经济增速2022年以来连续16个季度高于全国) 以来 dates that clause only."""
+    after = _TOPICAL_YEAR.match(text, m.end())
+    if after is None:
+        return False
+    if not _SINCE.fullmatch(after.group()):
+        return True
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    return not before or before in _clause_mark() or before in "自从\n"
+
+
 def _marks(text: str, year: Optional[int]):
     """(start, end, Period, strong) for each time word of `text`."""
     _, rel, marker, _ = _rules()
@@ -438,7 +458,7 @@ def _marks(text: str, year: Optional[int]):
             yield m.start(), m.end(), Period(int(m.group("from")), int(m.group("to"))), True
         else:
             y = int(m.group("year"))
-            yield m.start(), m.end(), Period(y, y), bool(_TOPICAL_YEAR.match(text, m.end()))
+            yield m.start(), m.end(), Period(y, y), _topical(text, m)
 
 
 def period_for(text: str, pos: int, status: str, year: Optional[int], heading: str = "") -> Optional[Period]:

@@ -58,6 +58,7 @@ class Lexicon:
     edge: str                       # joiners and punctuation stripped from a subject's ends
     back_references: tuple[str, ...]  # 总量, 总额 …: the subject of the figure before, again
     milestones: tuple[str, ...]     # 台阶, 大关 …: a subject that is no quantity's
+    predicates: tuple[str, ...]     # 稳居, 位居 …: a clause about the figure before, not a subject
     compounds: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): a head naming several subjects
     shared_prefixes: tuple[str, ...]  # 单位国内生产总值 …: a list's first item's modifier, shared
 
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon,
         back_references=tuple(s.words("back_references")),
         milestones=tuple(s.words("milestones")),
+        predicates=tuple(s.words("predicates")),
         shared_prefixes=tuple(sorted(s.words("shared_prefixes"), key=len, reverse=True)),
         compounds={k: tuple(v) for k, v in sorted(entries("indicators.toml")["compound_heads"].items(),
                                                   key=lambda kv: -len(kv[0]))},
@@ -90,8 +92,10 @@ def lexicon() -> Lexicon:
 
 
 def is_milestone(subject: Optional[str]) -> bool:
-    """迈上4000亿元台阶 / 跨越3个千亿元台阶: the subject names a milestone, not what is measured."""
-    return bool(subject) and subject.endswith(lexicon().milestones)
+    """迈上4000亿元台阶 / 跨越3个千亿元台阶: the subject names a milestone, not what is measured;
+    稳居全国前十强: a rank of the figure before."""
+    lx = lexicon()
+    return bool(subject) and (subject.endswith(lx.milestones) or subject.startswith(lx.predicates))
 
 
 def back_reference(subject: Optional[str]) -> Optional[str]:
