@@ -304,6 +304,8 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
         subject = earlier
     elif subject and subject.startswith("占") and continues and prev.subject:
         subject = prev.subject + subject  # 财政赤字…,占国内生产总值比重3%
+    if (subject is None or (ref and not earlier)) and q.dimension not in _RATE:
+        subject = _sentence_topic(text, sent_start, seg_start, ref) or subject
     if subject and q.dimension in _RATE:
         shared = subjects.split_subjects(subject, 1, complete_only=True) if "、" in subject else \
             subjects.compound_parts(subject) if direction == "increase" else None
@@ -312,6 +314,28 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
             return i + 1
     reads[i] = [_Read(subject, direction, lead, phrase=phrase if from_left and bare else None, left=bare)]
     return i + 1
+
+
+def _sentence_topic(text: str, sent_start: int, seg_start: int, ref: Optional[str]) -> Optional[str]:
+    """A figure without a subject of its own takes the indicator its sentence opens with:
+    粮食总产量在上年大幅度增长的基础上,又增产291亿斤,达到9680亿斤 -> 粮食总产量; with a back
+    reference, the noun it refers to: 粮食连续五年增产,总产量10570亿斤 -> 粮食总产量. Only a
+    topic that names a canonical indicator is taken."""
+    first = _bounds().clause.search(text, sent_start, seg_start)
+    if first is None or first.start() <= sent_start:
+        return None
+    head = text[sent_start:first.start()]
+    r = rules()
+    m = r.wordings.search(head)
+    if m and not ref and subjects.clean(head[:m.start()]) is None:
+        return m.group()
+    if ref:
+        noun = _HAN_RUN.match(subjects.clean(head) or "")
+        words = subjects.lexicon().verbs.split(noun.group(), maxsplit=1)[0] if noun else ""
+        words = words.split("连续", 1)[0]
+        if words and canonical_id(words + ref, None, "mass", r):
+            return words + ref
+    return None
 
 
 def _leading_word(text: str, q: Quantity) -> str:
@@ -507,8 +531,6 @@ def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Ru
         if dimension == "percentage_point" and "level" in ids:
             return ids["level"]  # 城镇化率提升1个百分点: a change of the rate, in points
         return None if direction == "increase" else ids.get("level") or ids.get("decrease")
-    if direction in ("increase", "decrease") and dimension == "money" and ids.get("level") in r.annual_level:
-        return None  # 较“十三五”末增加4374.4亿元: a change of a yearly level, not the level
     return ids.get("level") or ids.get("decrease")
 
 
