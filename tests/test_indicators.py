@@ -249,6 +249,21 @@ LOCAL_CASES = [
      "国内生产总值", "gdp_growth", "increase", R, (1998, 1998), None),
     ("plan-part-target-explained", PLAN_PART_2013, 2013, "3.5%左右", 0,
      "居民消费价格", "cpi", "increase", T, (2013, 2013), "approx"),
+    # a plan's first year is one year; the base of a multiple is no time of the figure
+    ("plan-opening-year", "一、2021年工作回顾\n2021年是“十四五”开局之年。全市实现地区生产总值4286.3亿元、增长8.6%。",
+     2022, "8.6%", 0, "地区生产总值", "gdp_growth", "increase", R, (2021, 2021), None),
+    ("base-of-a-multiple", "五年来,全社会固定资产投资五年累计完成5862亿元,是“十一五”时期的2.3倍;"
+     "城乡居民人均可支配收入年均分别增长10.6%和12.8%。", 2016, "12.8%", 0,
+     "农村居民人均可支配收入", "rural_income_growth", "increase", R, (2011, 2015), None),
+    ("two-year-average", "全市实现地区生产总值4286.3亿元、增长8.6%,两年平均增长5.9%。", 2022, "5.9%", 0,
+     "地区生产总值", "gdp_growth", "increase", R, (2020, 2021), None),
+    # like-for-like growth, a footnote marker in the subject, older names
+    ("like-for-like-footnote", "去年,一般公共预算收入412.3亿元、同口径［1］增长3.1%。", 2025, "3.1%", 0,
+     "一般公共预算收入", "public_budget_revenue_growth", "increase", R, (2024, 2024), None),
+    ("older-budget-revenue", "去年,地方财政一般预算收入682.4亿元,增长24.8%。", 2011, "682.4亿元", 0,
+     "地方财政一般预算收入", "public_budget_revenue", "level", R, (2010, 2010), None),
+    ("older-energy-intensity", "今年主要预期目标是:单位生产总值能耗下降3.5%。", 2011, "3.5%", 0,
+     "单位生产总值能耗", "energy_intensity_reduction", "decrease", T, (2011, 2011), None),
     ("plan-part-result-told", PLAN_PART_2011, 2011, "3.3%", 0,
      "居民消费价格", "cpi", "increase", R, (2010, 2010), None),
 ]

@@ -27,6 +27,8 @@ from .numbers import parse_number
 from ..rules import alternation, char_class, compile_rule, entries, marks, numeral_chars
 
 _STRONG_PLAN_SUFFIX = rx.compile(r"”?(?:时期|期间|以来|末|规划期|开局之年|规划纲要|计划期)")
+_PLAN_EDGE = rx.compile(r"”?(?:规划|计划)?的?(?P<edge>开局|收官)之?年")
+_MULTIPLE_OF = rx.compile(r"”?(?:时期|期间|末)?的[0-9.]+倍")
 # an absolute year that sets the topic of what follows: 2025年, / 2021年以来 / 2026年是
 _TOPICAL_YEAR = rx.compile(r",|以来|来|是|上半年|前三季度|全年")
 _SINCE = rx.compile(r"以来|来")
@@ -443,8 +445,13 @@ def _marks(text: str, year: Optional[int]):
             yield m.start(), m.end(), _CURRENT, True
         elif m.group("planword"):
             p = plan_period(m.group("plan"))
-            if p is not None:
-                yield m.start(), m.end(), p, bool(_STRONG_PLAN_SUFFIX.match(text, m.end("plan")))
+            if p is None or _MULTIPLE_OF.match(text, m.end()):
+                continue  # 是“十一五”时期的3.2倍: the base of a multiple, no time of the figure
+            edge = _PLAN_EDGE.match(text, m.end("plan"))
+            if edge:  # “十四五”开局之年 is one year: the plan's first (收官: its last)
+                y = p.start if edge.group("edge") == "开局" else p.end
+                p = Period(y, y)
+            yield m.start(), m.end(), p, bool(_STRONG_PLAN_SUFFIX.match(text, m.end("plan")))
         elif m.group("streak"):
             if year is None:
                 continue
@@ -457,6 +464,8 @@ def _marks(text: str, year: Optional[int]):
         elif m.group("from"):
             yield m.start(), m.end(), Period(int(m.group("from")), int(m.group("to"))), True
         else:
+            if _MULTIPLE_OF.match(text, m.end()):
+                continue  # 分别是2010年的1.9倍
             y = int(m.group("year"))
             yield m.start(), m.end(), Period(y, y), _topical(text, m)
 

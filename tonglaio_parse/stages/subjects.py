@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 
 from .. import rx
-from ..rules import alternation, char_class, entries, marks, numeral_chars
+from ..rules import alternation, char_class, compile_rule, entries, marks, numeral_chars
 from .segment import cut
 
 _JOINERS = "和及与"
@@ -134,6 +134,12 @@ def verb_direction(phrase: str) -> Optional[str]:
 
 
 @cache
+def _footnote() -> regex.Pattern:
+    s = entries("indicators.toml")["subject"]
+    return compile_rule(s.text("footnote"), s.name("footnote"))
+
+
+@cache
 def _time_phrase() -> regex.Pattern:
     """较“十三五”末 / “十四五”时期: a time, not a subject (the plan names of data/periods.toml)."""
     t = entries("periods.toml")
@@ -146,6 +152,7 @@ def clean(phrase: str) -> Optional[str]:
     """Strip verbs, cue words, years and stray punctuation from both ends, whole jieba tokens
     only (again when a year was cut: 1950年到1997年全国公路建设投资)."""
     year_edges = _year_edges()
+    phrase = _footnote().sub("", phrase)
     s = _strip_tokens(year_edges.sub("", phrase.strip(lexicon().edge)))
     bare = year_edges.sub("", s)
     if bare != s:  # a year the cue words hid: 1950年到1997年全国…
