@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from tonglaio_parse.cli import main
-from tonglaio_parse.compare import gap_of, is_met, rows
+from tonglaio_parse.compare import gap_of, interval, is_met, outcome_of, rows
 from tonglaio_parse.model import Document, Indicator, Measure, Period, Report, Source
 from tonglaio_parse.store import write as write_db
 
@@ -30,36 +30,58 @@ def report(year, *indicators, region="通辽市", path=None):
                   Document("政府工作报告", region, year, "simplified"), [], list(indicators), [])
 
 
-# --- met: (qualifier, target, target_high, result, ceiling) -> expected ------------------------
-MET = [
-    ("at_least", 5, None, 5.0, False, True),
-    ("at_least", 5, None, 4.9, False, False),
-    ("more_than", 5, None, 5.0, False, False),
-    ("more_than", 5, None, 5.1, False, True),
-    ("approx", 5, None, 5.5, False, True),     # the edge of 0.5 points counts
-    ("approx", 5, None, 4.5, False, True),
-    ("approx", 4.7, None, 5.2, False, True),   # 5.2 - 4.7 is 0.5000000000000004 in floats
-    ("approx", 5, None, 5.6, False, False),
-    ("approx", 5, None, 4.4, False, False),
-    ("nearly", 5, None, 4.8, False, True),
-    ("range", 6, 6.5, 6.0, False, True),
-    ("range", 6, 6.5, 6.5, False, True),
-    ("range", 6, 6.5, 6.9, False, False),
-    ("range", 6, 6.5, 5.9, False, False),
-    ("at_most", 3, None, 3.0, False, True),
-    ("at_most", 3, None, 3.1, False, False),
-    ("less_than", 3, None, 3.0, False, False),
-    ("less_than", 3, None, 2.9, False, True),
-    (None, 7, None, 9.1, False, True),         # a plain target of growth is a floor
-    (None, 7, None, 6.9, False, False),
-    (None, 3, None, 2.0, True, True),          # ... of a price rise (a ceiling) a cap
-    (None, 3, None, 3.4, True, False),
+# --- outcome: (qualifier, target, target_high, result, ceiling) -> expected -------------------
+OUTCOMES = [
+    ("at_least", 5, None, 5.0, False, "met"),
+    ("at_least", 5, None, 5.5, False, "met"),
+    ("at_least", 5, None, 5.6, False, "exceeded"),
+    ("at_least", 5, None, 4.9, False, "missed"),
+    ("more_than", 5, None, 5.0, False, "missed"),   # 超过 excludes the figure itself
+    ("more_than", 5, None, 5.1, False, "met"),
+    ("approx", 5, None, 5.5, False, "met"),         # the edge of 0.5 points counts
+    ("approx", 5, None, 4.5, False, "met"),
+    ("approx", 4.7, None, 5.2, False, "met"),       # 5.2 - 4.7 is 0.5000000000000004 in floats
+    ("approx", 5, None, 5.6, False, "exceeded"),    # growth above a 左右 target: over-fulfilled
+    ("approx", 8, None, 10.7, False, "exceeded"),   # GDP 2007: 8%左右, 11.4% … read as kept
+    ("approx", 5, None, 4.4, False, "missed"),
+    ("nearly", 5, None, 4.8, False, "met"),
+    ("range", 6, 6.5, 6.0, False, "met"),
+    ("range", 6, 6.5, 6.5, False, "met"),
+    ("range", 6, 6.5, 6.9, False, "exceeded"),
+    ("range", 6, 6.5, 5.9, False, "missed"),
+    ("at_most", 3, None, 3.0, False, "met"),        # 以内 is a ceiling whatever the id
+    ("at_most", 3, None, 1.0, False, "met"),
+    ("at_most", 3, None, 3.1, False, "missed"),
+    ("less_than", 3, None, 3.0, False, "missed"),
+    ("less_than", 3, None, 2.9, False, "met"),
+    (None, 7, None, 9.1, False, "exceeded"),        # a plain target of growth is a floor
+    (None, 7, None, 7.3, False, "met"),
+    (None, 7, None, 6.9, False, "missed"),
+    (None, 3, None, 2.0, True, "met"),              # ... of a price rise (a ceiling) a cap
+    (None, 3, None, 3.4, True, "missed"),
+    ("approx", 3, None, 0.2, True, "met"),          # CPI 3%左右 and a rise of 0.2%: the ceiling kept
+    ("approx", 3, None, 3.4, True, "met"),
+    ("approx", 3, None, 3.6, True, "missed"),
+    ("range", 5, 5.5, 4.0, True, "met"),            # under a ceiling's range
+    ("range", 5, 5.5, 6.0, True, "missed"),
 ]
 
 
-@pytest.mark.parametrize("qualifier,target,high,result,ceiling,expected", MET)
-def test_met_honours_the_qualifier(qualifier, target, high, result, ceiling, expected):
-    assert is_met(qualifier, target, high, result, 0.5, ceiling) is expected
+@pytest.mark.parametrize("qualifier,target,high,result,ceiling,expected", OUTCOMES)
+def test_outcome_honours_the_qualifier_and_the_kind(qualifier, target, high, result, ceiling, expected):
+    assert outcome_of(qualifier, target, high, result, 0.5, ceiling) == expected
+    assert is_met(qualifier, target, high, result, 0.5, ceiling) is (expected != "missed")
+
+
+@pytest.mark.parametrize("qualifier,target,high,expected", [
+    ("at_least", 5, None, (5, None)), ("more_than", 5, None, (5, None)),
+    ("at_most", 3, None, (None, 3)), ("less_than", 3, None, (None, 3)),
+    ("approx", 5, None, (4.5, 5.5)), ("nearly", 5, None, (4.5, 5.5)),
+    ("range", 5, 5.5, (5, 5.5)), (None, 7, None, (7, 7)),
+])
+def test_every_qualifier_is_an_interval(qualifier, target, high, expected):
+    i = interval(qualifier, target, high, 0.5)
+    assert (i.low, i.high) == expected
 
 
 @pytest.mark.parametrize("qualifier,target,high,result,expected", [
@@ -80,9 +102,9 @@ def test_pairs_target_of_y_with_result_reported_in_y_plus_1():
     d = out[1]
     assert d == {"region": "通辽市", "canonical": "gdp_growth", "year": 2024,
                  "target": {"value": 5, "value_high": None, "qualifier": "approx", "unit": "%",
-                            "source": "r2024.txt:3"},
+                            "source": "r2024.txt:3", "interval": {"low": 4.5, "high": 5.5}},
                  "actual": {"value": 5, "unit": "%", "source": "r2025.txt:2"},
-                 "gap": 0, "met": True}
+                 "gap": 0, "met": True, "outcome": "met"}
     assert out[0]["target"] is None and out[2]["actual"] is None
 
 
@@ -96,7 +118,8 @@ def test_first_figure_wins_and_other_periods_and_statuses_are_ignored():
     [row] = [r for r in rows(rs) if r.year == 2024]
     assert (row.target.value, row.target.source, row.actual.value, row.actual.source) == \
         (3, "r2024.txt:5", 0.2, "r2025.txt:7")
-    assert row.met is False and row.gap == pytest.approx(-2.8)
+    # CPI is a ceiling: a rise of 0.2% under a 3%左右 target keeps it
+    assert row.outcome == "met" and row.met is True and row.gap == pytest.approx(-2.8)
 
 
 def test_a_change_of_a_level_is_not_set_against_the_level():
@@ -127,9 +150,9 @@ def test_approx_in_other_units_uses_the_relative_tolerance():
     rs = [report(2024, ind(jobs, 12_000_000, "target", 2024, "approx", unit="人")),
           report(2025, ind(jobs, 12_560_000, "actual", 2024, unit="人"))]
     [row] = rows(rs)
-    assert row.met is True and row.gap == 560_000          # within 5 %
+    assert row.outcome == "met" and row.gap == 560_000          # within 5 %
     [row] = rows(rs, rel_tolerance=0.01)
-    assert row.met is False
+    assert row.outcome == "exceeded" and row.met is True         # jobs above the band: more than asked
 
 
 def test_units_that_cannot_be_compared_give_unknown():
@@ -175,17 +198,17 @@ def test_cli_csv_and_table(tmp_path):
     db = _db(tmp_path)
     res = CliRunner().invoke(main, ["compare", db, "--format", "csv"])
     assert res.stdout.splitlines()[0].startswith("region,canonical,year,target_value")
-    assert res.stdout.splitlines()[1].endswith(",0,true")
+    assert res.stdout.splitlines()[1].endswith(",0,true,met,4.5,5.5")
     res = CliRunner().invoke(main, ["compare", db, "--tolerance", "0"])
-    assert "gdp_growth" in res.stdout and "≈5%" in res.stdout and "yes" in res.stdout
+    assert "gdp_growth" in res.stdout and "≈5%" in res.stdout and "met" in res.stdout
 
 
 def test_cli_tolerance_changes_met(tmp_path):
     path = str(tmp_path / "r.sqlite")
     write_db([report(2024, ind("gdp_growth", 5, "target", 2024, "approx")),
               report(2025, ind("gdp_growth", 5.3, "actual", 2024))], path)
-    met = lambda *o: json.loads(CliRunner().invoke(main, ["compare", path, "-f", "json", *o]).stdout)[0]["met"]
-    assert met() is True and met("--tolerance", "0.2") is False
+    outcome = lambda *o: json.loads(CliRunner().invoke(main, ["compare", path, "-f", "json", *o]).stdout)[0]["outcome"]
+    assert outcome() == "met" and outcome("--tolerance", "0.2") == "exceeded"
 
 
 def test_cli_plot_needs_matplotlib_or_draws(tmp_path):
@@ -274,3 +297,40 @@ def test_a_fall_is_negative_growth(tmp_path):
     assert fai.actual.value == -3.8 and fai.met is False and round(fai.gap, 2) == -6.8
     energy = rows["energy_intensity_reduction"]
     assert energy.actual.value == 3.2 and energy.met is True
+
+
+@pytest.fixture(scope="module")
+def all_national_rows(corpus):
+    from tonglaio_parse.pipeline import Options, parse_file
+
+    return rows([parse_file(str(p), Options()) for p in sorted(corpus.glob("china-gwr-*.txt"))])
+
+
+def test_national_growth_above_its_target_is_exceeded_and_prices_under_the_ceiling_met(all_national_rows):
+    """GDP 2003–2011 (8%左右 or 7%左右, results 9–10.7%): over-fulfilled, not missed; CPI under its
+    3%左右 ceiling: kept."""
+    by = {(r.canonical, r.year): r for r in all_national_rows}
+    gdp = [by[("gdp_growth", y)] for y in range(2003, 2012) if by.get(("gdp_growth", y)) and by[("gdp_growth", y)].gap is not None]
+    assert len(gdp) >= 7 and all(r.outcome == "exceeded" for r in gdp), [(r.year, r.outcome) for r in gdp]
+    cpi = [r for r in all_national_rows if r.canonical == "cpi" and r.gap is not None and r.gap < 0]
+    assert len(cpi) >= 8 and all(r.outcome == "met" for r in cpi), [(r.year, r.outcome) for r in cpi]
+
+
+def test_no_national_outcome_contradicts_its_gap(all_national_rows):
+    """Swept over every row: exceeded lies above the target, missed on the wrong side of it."""
+    from tonglaio_parse.compare import _rules
+
+    ceilings, _ = _rules()
+    for r in all_national_rows:
+        if r.outcome is None:
+            assert r.met is None
+            continue
+        assert r.met is (r.outcome != "missed")
+        q = r.target.qualifier
+        ceiling = q in ("at_most", "less_than") or (q not in ("at_least", "more_than") and r.canonical in ceilings)
+        if r.outcome == "exceeded":
+            assert not ceiling and r.gap > 0, r
+        elif r.outcome == "missed":
+            assert (r.gap >= 0) if ceiling else (r.gap <= 0), r
+        elif ceiling:
+            assert r.gap <= 0.5 + 1e-9 or q == "range", r

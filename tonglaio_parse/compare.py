@@ -8,6 +8,7 @@ the text wins; when two reports are given for one region and year, the first giv
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from typing import Any, Iterable, Optional
 
@@ -18,6 +19,23 @@ PERCENT_DIMENSIONS = (Dimension.PERCENT, Dimension.PERCENTAGE_POINT)
 _EPS = 1e-9  # 5.2 - 4.7 is 0.5000000000000004: inclusive bounds must not fail on that
 
 
+class Outcome(StrEnum):
+    """What happened to a target: over-fulfilled, kept, or not reached."""
+    EXCEEDED = "exceeded"
+    MET = "met"
+    MISSED = "missed"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a target allows, either end open (None): 以上 [v, -], 以内 [-, v], 左右 [v-t, v+t]."""
+    low: Optional[float]
+    high: Optional[float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": plain_number(self.low), "high": plain_number(self.high)}
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     value: float
@@ -25,11 +43,13 @@ class Target:
     qualifier: Optional[str]
     unit: str
     source: str  # path:line
+    interval: Optional[Interval] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": plain_number(self.value), "value_high": plain_number(self.value_high),
                 "qualifier": self.qualifier,
-                "unit": self.unit, "source": self.source}
+                "unit": self.unit, "source": self.source,
+                "interval": self.interval.to_dict() if self.interval else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,12 +71,14 @@ class Row:
     actual: Optional[Actual]
     gap: Optional[float]   # result - target in the target's unit; for a range, the distance outside it
     met: Optional[bool]    # None when a side is missing or the two units cannot be compared
+    outcome: Optional[Outcome] = None  # met is True for exceeded and met, False for missed
 
     def to_dict(self) -> dict[str, Any]:
         return {"region": self.region, "canonical": self.canonical, "year": self.year,
                 "target": self.target.to_dict() if self.target else None,
                 "actual": self.actual.to_dict() if self.actual else None,
-                "gap": plain_number(self.gap), "met": self.met}
+                "gap": plain_number(self.gap), "met": self.met,
+                "outcome": str(self.outcome) if self.outcome else None}
 
 
 @cache
@@ -65,22 +87,57 @@ def _rules() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(t.words("ceilings")), frozenset(t.words("approximate"))
 
 
-def is_met(qualifier: Optional[str], target: float, target_high: Optional[float], result: float,
-           tolerance: float, ceiling: bool = False) -> bool:
-    """Whether `result` meets a target of `target` (`target_high` for a range) with its qualifier.
-    `tolerance` is the allowed distance, in the values' unit, for approximate targets."""
+def interval(qualifier: Optional[str], target: float, target_high: Optional[float],
+             tolerance: float) -> Interval:
+    """The values a target allows: 以上 [v, None], 以内 [None, v], 左右 [v - tol, v + tol], a
+    range [lo, hi], a plain figure [v, v]."""
     _, approximate = _rules()
     if qualifier == Qualifier.RANGE and target_high is not None:
-        return target - _EPS <= result <= target_high + _EPS
+        return Interval(target, target_high)
     if qualifier in approximate or qualifier == Qualifier.RANGE:
-        return abs(result - target) <= tolerance + _EPS
-    if qualifier == Qualifier.MORE_THAN:
-        return result > target + _EPS
-    if qualifier == Qualifier.LESS_THAN:
-        return result < target - _EPS
-    if qualifier == Qualifier.AT_MOST or (qualifier is None and ceiling):
-        return result <= target + _EPS
-    return result >= target - _EPS  # at_least, or a plain target of something pushed up
+        return Interval(target - tolerance, target + tolerance)
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        return Interval(target, None)
+    if qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        return Interval(None, target)
+    return Interval(target, target)
+
+
+def outcome_of(qualifier: Optional[str], target: float, target_high: Optional[float], result: float,
+               tolerance: float, ceiling: bool = False) -> Outcome:
+    """Exceeded, met or missed. A floor (growth, jobs, a reduction to achieve) is exceeded above its
+    tolerance band and missed below it; a ceiling (prices, unemployment, deficits) is met anywhere
+    under the top of its band and missed above it. 以上 / 超过 make any target a floor, 以内 / 低于 a
+    ceiling; 超过 and 低于 exclude the figure itself. `tolerance`: the band's half-width for 左右,
+    and how far above a floor (below a ceiling) still counts as met rather than exceeded."""
+    _, approximate = _rules()
+    if qualifier in (Qualifier.AT_LEAST, Qualifier.MORE_THAN):
+        ceiling = False
+    elif qualifier in (Qualifier.AT_MOST, Qualifier.LESS_THAN):
+        ceiling = True
+    if qualifier == Qualifier.RANGE and target_high is not None:
+        low, high = target, target_high
+    elif qualifier in approximate or qualifier == Qualifier.RANGE:
+        low, high = target - tolerance, target + tolerance
+    elif ceiling:
+        low, high = target - tolerance, target
+    else:
+        low, high = target, target + tolerance
+    if qualifier == Qualifier.MORE_THAN and result <= target + _EPS:
+        return Outcome.MISSED
+    if qualifier == Qualifier.LESS_THAN and result >= target - _EPS:
+        return Outcome.MISSED
+    if result < low - _EPS:
+        return Outcome.MET if ceiling else Outcome.MISSED
+    if result > high + _EPS:
+        return Outcome.MISSED if ceiling else Outcome.EXCEEDED
+    return Outcome.MET
+
+
+def is_met(qualifier: Optional[str], target: float, target_high: Optional[float], result: float,
+           tolerance: float, ceiling: bool = False) -> bool:
+    """Whether `result` keeps a target (exceeded or met)."""
+    return outcome_of(qualifier, target, target_high, result, tolerance, ceiling) != Outcome.MISSED
 
 
 def gap_of(qualifier: Optional[str], target: float, target_high: Optional[float], result: float) -> float:
@@ -162,22 +219,24 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
     for key in sorted(targets.keys() | actuals.keys(), key=lambda k: (k[0] or "", k[1], k[2])):
         region, canonical, year = key
         t_side, a_side = targets.get(key), actuals.get(key)
-        target = actual = gap = met = None
+        target = actual = gap = met = outcome = None
         if t_side:
             r, t = t_side
             sign = _sign(t)
-            target = Target(sign * t.value, None if t.value_high is None else sign * t.value_high,
-                            t.qualifier, t.unit, _source(r, t))
+            tv, th = sign * t.value, None if t.value_high is None else sign * t.value_high
+            tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+            target = Target(tv, th, t.qualifier, t.unit, _source(r, t), interval(t.qualifier, tv, th, tol))
         if a_side:
             r, a = a_side
             actual = Actual(_sign(a) * a.value, a.unit, _source(r, a))
         if target and actual and (common := _common(t_side[1], a_side[1])):
             tv, th, av, unit = common
             t = t_side[1]
-            target = Target(tv, th, t.qualifier, unit, target.source)
-            actual = Actual(av, unit, actual.source)
             tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+            target = Target(tv, th, t.qualifier, unit, target.source, interval(t.qualifier, tv, th, tol))
+            actual = Actual(av, unit, actual.source)
             gap = gap_of(t.qualifier, tv, th, av)
-            met = is_met(t.qualifier, tv, th, av, tol, canonical in ceilings)
-        out.append(Row(region, canonical, year, target, actual, gap, met))
+            outcome = outcome_of(t.qualifier, tv, th, av, tol, canonical in ceilings)
+            met = outcome != Outcome.MISSED
+        out.append(Row(region, canonical, year, target, actual, gap, met, outcome))
     return out

@@ -7,7 +7,8 @@ from typing import TextIO
 from ..model import Qualifier
 
 CSV_COLUMNS = ["region", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
-               "target_unit", "target_source", "actual_value", "actual_unit", "actual_source", "gap", "met"]
+               "target_unit", "target_source", "actual_value", "actual_unit", "actual_source", "gap", "met",
+               "outcome", "target_low", "target_high"]
 
 
 def write_json(rows: list, out: TextIO) -> None:
@@ -23,9 +24,11 @@ def write_csv(rows: list, out: TextIO) -> None:
     for r in rows:
         d = r.to_dict()
         t, a = d["target"] or {}, d["actual"] or {}
+        band = t.get("interval") or {}
         w.writerow([d["region"] or "", d["canonical"], d["year"], *_blank(t.get("value"), t.get("value_high"),
                     t.get("qualifier"), t.get("unit"), t.get("source"), a.get("value"), a.get("unit"),
-                    a.get("source"), d["gap"]), "" if d["met"] is None else str(d["met"]).lower()])
+                    a.get("source"), d["gap"]), "" if d["met"] is None else str(d["met"]).lower(),
+                    *_blank(d["outcome"], band.get("low"), band.get("high"))])
 
 
 def _blank(*values) -> list:
@@ -55,6 +58,9 @@ def _gap(r) -> str:
     return ("+" if r.gap > 0 else "") + _number(r.gap, unit)
 
 
+_OUTCOME_STYLE = {"exceeded": "bold green", "met": "green", "missed": "red"}
+
+
 def write_table(rows: list, out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -67,10 +73,10 @@ def write_table(rows: list, out: TextIO) -> None:
     if len(regions) > 1:
         table.add_column("region")
     for col, kw in (("indicator", {}), ("year", {"justify": "right"}), ("target", {"justify": "right"}),
-                    ("result", {"justify": "right"}), ("gap", {"justify": "right"}), ("met", {})):
+                    ("result", {"justify": "right"}), ("gap", {"justify": "right"}), ("outcome", {})):
         table.add_column(col, **kw)
     for r in rows:
-        met = {True: Text("yes", style="green"), False: Text("no", style="red")}.get(r.met, Text("?", style="dim"))
+        met = Text(str(r.outcome), style=_OUTCOME_STYLE[r.outcome]) if r.outcome else Text("?", style="dim")
         cells = [Text(r.canonical), Text(str(r.year)), Text(_target(r.target)),
                  Text(_number(r.actual.value, r.actual.unit) if r.actual else ""), Text(_gap(r)), met]
         table.add_row(*([Text(r.region or "?")] if len(regions) > 1 else []), *cells)
