@@ -29,8 +29,9 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
 
     PATHS are report files and folders (parsed here) or databases written by `batch`.
     Year Y's target comes from the report delivered in Y, its result from the one
-    delivered in Y+1. "met" honours the qualifier: 以上 result >= target, 左右 within the
-    tolerance, a range inside it, 以内 result <= target; unknown when a side is missing.
+    delivered in Y+1. The outcome is exceeded, met or missed: a floor (growth, jobs) is
+    exceeded above its tolerance band, a ceiling (CPI, unemployment) met anywhere under it;
+    以上 / 超过 make a floor, 以内 / 低于 a ceiling; unknown when a side is missing.
 
     \b
     Examples:
