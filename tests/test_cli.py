@@ -37,7 +37,7 @@ def test_json_output_is_one_object(capsys):
     doc = json.loads(out)
     assert code == 0 and doc["schema"] == "tonglaio-parse/report/1"
     assert doc["document"] == {"title": "政府工作报告", "region": "通辽市", "year": 2026, "script": "simplified",
-                               "year_source": "text"}
+                               "year_source": "text", "level": "city"}
 
 
 UNDATED = ("各位代表：\n一、过去一年工作回顾\n去年，全县地区生产总值增长5.6%，地方财政总收入增长4.1%。\n"

@@ -21,7 +21,8 @@ def test_fixture_keeps_contract(path: Path):
 
 # Optional properties the package adds to the shared contract (a backward-compatible extension:
 # every report valid before stays valid, and the shared schema accepts ours).
-EXTENSIONS = [("properties", "document", "properties", "year_source")]
+EXTENSIONS = [("properties", "document", "properties", "year_source"),
+              ("properties", "document", "properties", "level")]
 
 
 def _shared_schema() -> dict:

@@ -224,6 +224,7 @@ class Document:
     script: Script
     # what gave the year: user, title, date-line, text, publication-date, filename (a guess), None
     year_source: Optional[str] = None
+    level: Optional[str] = None  # national, province, city, county (from the region), None
 
     def __post_init__(self) -> None:
         _coerce(self, script=Script)

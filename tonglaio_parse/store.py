@@ -230,7 +230,11 @@ class Database:
                     for code, name, sev, msg, line, col, a, b, text in
                     q("SELECT code, name, severity, message, line, column, span_start, span_end, text"
                       " FROM warnings WHERE document_id = ? ORDER BY seq", (doc_id,))]
-        return Report(Source(path, sha, enc, chars, lines), Document(title, region, year, script),
+        from .stages.document import level_of
+
+        # the level follows from the region; what gave the year is not kept in the database
+        return Report(Source(path, sha, enc, chars, lines),
+                      Document(title, region, year, script, level=level_of(region)),
                       sections, indicators, warnings)
 
 

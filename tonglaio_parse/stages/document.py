@@ -62,8 +62,24 @@ def describe(norm: Normalized, path: Optional[str], year: Optional[int] = None,
              region: Optional[str] = None) -> Document:
     """Title, region, year and script of the report; `year`/`region` given by the user win."""
     found = periods.YearFound(year, "user") if year else periods.find_year(norm.text, path)
-    return Document(title_of(norm.text), region or region_of(norm.text, path),
-                    found.year, norm.script, found.source)
+    region = region or region_of(norm.text, path)
+    return Document(title_of(norm.text), region, found.year, norm.script, found.source, level_of(region))
+
+
+def level_of(region: Optional[str]) -> Optional[str]:
+    """national / province / city / county from the region's name (data/document.toml [levels])."""
+    if not region:
+        return None
+    t = entries("document.toml")
+    if region == t.text("national_region"):
+        return "national"
+    levels = t["levels"]
+    if region in levels.words("provinces"):
+        return "province"
+    for level in ("province", "city", "county"):
+        if region.endswith(tuple(levels.words(f"{level}_suffixes"))):
+            return level
+    return None
 
 
 def year_of(text: str, path: Optional[str]) -> Optional[int]:
