@@ -335,3 +335,20 @@ def test_national_corpus_into_sqlite_twice(corpus, tmp_path):
     assert "52 files: 0 parsed, 52 unchanged (skipped), 0 failed" in res.stderr
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone() == (52, 52)
+
+
+def test_a_schema_1_database_is_brought_up_to_date(tmp_path):
+    """Schema 1 had no documents.year_source / .level: opening adds them, the reports read back."""
+    import sqlite3
+
+    r = fake_report("r-2024.txt", "一\n二\n".encode())
+    db_path = str(tmp_path / "old.sqlite")
+    with Database(db_path) as db:
+        db.store(r)
+    conn = sqlite3.connect(db_path)
+    conn.executescript("ALTER TABLE documents DROP COLUMN year_source; ALTER TABLE documents DROP COLUMN level;"
+                       "PRAGMA user_version = 1;")
+    conn.close()
+    [back] = read_reports(db_path)
+    assert back.document.region == r.document.region and back.document.level is None
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == 2

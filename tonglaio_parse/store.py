@@ -13,7 +13,9 @@ from pathlib import Path
 from .model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# schema 1 lacked documents.year_source and .level: added on opening (ALTER TABLE … ADD COLUMN)
+_MIGRATIONS = {1: "ALTER TABLE documents ADD COLUMN year_source TEXT; ALTER TABLE documents ADD COLUMN level TEXT;"}
 SUFFIXES = (".sqlite", ".sqlite3", ".db")  # file names batch takes for a database (so does no suffix)
 
 _SCHEMA = """
@@ -28,7 +30,9 @@ CREATE TABLE documents (
   region        TEXT,
   year          INTEGER,                   -- the year the report is delivered in
   script        TEXT    NOT NULL,
-  tool_version  TEXT    NOT NULL
+  tool_version  TEXT    NOT NULL,
+  year_source   TEXT,                      -- what gave the year (schema 2)
+  level         TEXT                       -- national / province / city / county (schema 2)
 );
 CREATE INDEX documents_region_year ON documents (region, year);
 
@@ -134,6 +138,9 @@ class Database:
         tables = self.conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         if app == APPLICATION_ID:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            while version in _MIGRATIONS:
+                self.conn.executescript(f"BEGIN; {_MIGRATIONS[version]} PRAGMA user_version = {version + 1}; COMMIT;")
+                version += 1
             if version != SCHEMA_VERSION:
                 raise DatabaseError(f"{self.path}: database schema {version}, this version reads {SCHEMA_VERSION}")
             return
@@ -183,9 +190,9 @@ class Database:
             gone = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
             doc_id = self.conn.execute(
                 "INSERT INTO documents (path, sha256, encoding, chars, lines, title, region, year, script,"
-                " tool_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " tool_version, year_source, level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (path, src.sha256, src.encoding, src.chars, src.lines, doc.title, doc.region, doc.year,
-                 doc.script, __version__)).lastrowid
+                 doc.script, __version__, doc.year_source, doc.level)).lastrowid
             self.conn.executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, n, s.id, s.label, s.title, s.level, s.line, s.span[0], s.span[1], int(s.inferred))
@@ -212,13 +219,13 @@ class Database:
         """Every stored report, in the order stored (without the text itself)."""
         try:
             return [self._report(row) for row in self.conn.execute(
-                "SELECT id, path, sha256, encoding, chars, lines, title, region, year, script"
-                " FROM documents ORDER BY id").fetchall()]
+                "SELECT id, path, sha256, encoding, chars, lines, title, region, year, script, year_source,"
+                " level FROM documents ORDER BY id").fetchall()]
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path}: {exc}") from None
 
     def _report(self, row) -> Report:
-        doc_id, path, sha, enc, chars, lines, title, region, year, script = row
+        doc_id, path, sha, enc, chars, lines, title, region, year, script, year_source, level = row
         q = self.conn.execute
         sections = [Section(i, label, t, level, line, (a, b), bool(inf)) for i, label, t, level, line, a, b, inf in
                     q("SELECT id, label, title, level, line, span_start, span_end, inferred FROM sections"
@@ -230,11 +237,8 @@ class Database:
                     for code, name, sev, msg, line, col, a, b, text in
                     q("SELECT code, name, severity, message, line, column, span_start, span_end, text"
                       " FROM warnings WHERE document_id = ? ORDER BY seq", (doc_id,))]
-        from .stages.document import level_of
-
-        # the level follows from the region; what gave the year is not kept in the database
         return Report(Source(path, sha, enc, chars, lines),
-                      Document(title, region, year, script, level=level_of(region)),
+                      Document(title, region, year, script, year_source, level),
                       sections, indicators, warnings)
 
 
