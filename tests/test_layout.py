@@ -111,7 +111,8 @@ def test_only_the_cli_uses_click(among):
 
 # what the CLI may use: the public API, and of the checks their rule table
 PUBLIC = ("tonglaio_parse.pipeline", "tonglaio_parse.model", "tonglaio_parse.errors", "tonglaio_parse.render",
-          "tonglaio_parse.store", "tonglaio_parse.compare", "tonglaio_parse.batch", "tonglaio_parse.audit",
+          "tonglaio_parse.store", "tonglaio_parse.compare", "tonglaio_parse.targets", "tonglaio_parse.batch",
+          "tonglaio_parse.audit",
           "tonglaio_parse.cli")
 PUBLIC_NAMES = {"tonglaio_parse.checks": {"rule_table", "disabled_codes"}, "tonglaio_parse": {"__version__"}}
 

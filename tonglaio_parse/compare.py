@@ -240,3 +240,26 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
             met = outcome != Outcome.MISSED
         out.append(Row(region, canonical, year, target, actual, gap, met, outcome))
     return out
+
+
+def known_ids() -> list[str]:
+    """Every canonical id of the package's indicator table."""
+    from .stages.indicators import rules as indicator_rules
+
+    return sorted({i for ids in indicator_rules().canonical.values() for i in ids.values()})
+
+
+def unknown_ids(canonicals: Iterable[str]) -> list[tuple[str, list[str]]]:
+    """The ids given that the table lacks, each with the closest known ids (-i GDP -> gdp …)."""
+    import difflib
+
+    known = known_ids()
+    lower = {k.lower(): k for k in known}
+    out = []
+    for c in canonicals:
+        if c in known:
+            continue
+        close = difflib.get_close_matches(c.lower(), list(lower), n=3, cutoff=0.5)
+        prefix = [k for k in known if k.startswith(c.lower())][:3]
+        out.append((c, list(dict.fromkeys([lower[x] for x in close] + prefix))[:3]))
+    return out

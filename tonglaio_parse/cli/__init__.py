@@ -1,6 +1,6 @@
 """The command line: options -> the Python API -> a writer of the render registry -> an exit code.
 
-One module per command (parse, check, numbers, rules, batch, compare); what they read and
+One module per command (parse, check, numbers, rules, batch, compare, targets); what they read and
 write goes through `io`, the options they share are in `options`. Command modules import
 those, never this package's __init__: here are only the group, `run` and `entry`.
 """
@@ -18,6 +18,7 @@ from .compare import compare
 from .numbers import numbers
 from .parse import parse
 from .rules import rules
+from .targets import targets
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -33,7 +34,7 @@ def main(debug: bool) -> None:
     """
 
 
-for _command in (parse, check, numbers, rules, batch, compare):
+for _command in (parse, check, numbers, rules, batch, compare, targets):
     main.add_command(_command)
 
 

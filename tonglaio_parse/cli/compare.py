@@ -7,15 +7,14 @@ from .. import render
 from . import exitcodes, io
 from .io import InputFailure
 from .many import input_options, parse_all
-from .options import format_option, output_option
+from .options import format_option, indicator_option, output_option
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option(render.COMPARE, "table")
 @output_option(type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-i", "--indicator", "canonicals", multiple=True, metavar="ID",
-              help="Only this canonical id (repeatable), e.g. -i gdp_growth -i cpi.")
+@indicator_option
 @click.option("--tolerance", type=click.FloatRange(min=0), default=0.5, show_default=True,
               help="左右 targets in %: how many percentage points off still count as met.")
 @click.option("--rel-tolerance", type=click.FloatRange(min=0), default=0.05, show_default=True,

@@ -59,3 +59,21 @@ def disabled(select, ignore) -> tuple[str, ...]:
         return disabled_codes(select, ignore)
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
+
+
+def indicator_option(fn):
+    """-i ID (repeatable): only these canonical ids; an unknown id is a usage error naming the
+    closest ones."""
+    return click.option("-i", "--indicator", "canonicals", multiple=True, metavar="ID", callback=_known_ids,
+                        help="Only this canonical id (repeatable), e.g. -i gdp_growth -i cpi.")(fn)
+
+
+def _known_ids(ctx, param, values):
+    from ..compare import unknown_ids
+
+    bad = unknown_ids(values)
+    if bad:
+        name, close = bad[0]
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise click.BadParameter(f"unknown indicator id {name!r}{hint}", ctx=ctx, param=param)
+    return values

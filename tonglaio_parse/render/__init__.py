@@ -42,9 +42,11 @@ class Kind(StrEnum):
     FINDINGS = "findings"
     NUMERALS = "numerals"
     RULES = "rules"
+    TARGETS = "targets"
 
 
 REPORTS, COMPARE, FINDINGS, NUMERALS, RULES = Kind.REPORTS, Kind.COMPARE, Kind.FINDINGS, Kind.NUMERALS, Kind.RULES
+TARGETS = Kind.TARGETS
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ _builtin("html", REPORTS, "html", "write", (".html", ".htm"), folder="write_site
 _builtin("table", COMPARE, "compare", "write_table")
 _builtin("json", COMPARE, "compare", "write_json", (".json",))
 _builtin("csv", COMPARE, "compare", "write_csv", (".csv",))
+_builtin("table", TARGETS, "targets", "write_table")
+_builtin("json", TARGETS, "targets", "write_json", (".json",))
+_builtin("csv", TARGETS, "targets", "write_csv", (".csv",))
 _builtin("text", FINDINGS, "findings", "write_text")
 _builtin("json", FINDINGS, "findings", "write_json", (".json",))
 _builtin("table", NUMERALS, "numerals", "write_table")

@@ -526,10 +526,11 @@ def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Ru
     if direction == "decrease" and "decrease" in ids:
         return ids["decrease"]
     if dimension in _RATE:
+        if dimension == "percentage_point":
+            # 城镇化率提升1个百分点: a change of a rate, in points; 增速回落1.1个百分点 is no growth rate
+            return ids.get("level") if "growth" not in ids and direction != "level" else None
         if "growth" in ids:
             return ids["growth"]
-        if dimension == "percentage_point" and "level" in ids:
-            return ids["level"]  # 城镇化率提升1个百分点: a change of the rate, in points
         return None if direction == "increase" else ids.get("level") or ids.get("decrease")
     return ids.get("level") or ids.get("decrease")
 

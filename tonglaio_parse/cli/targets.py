@@ -1,0 +1,46 @@
+"""`targets`: one year's targets of every region side by side, with the level above."""
+from __future__ import annotations
+
+import click
+
+from .. import render
+from . import exitcodes, io
+from .compare import _reports
+from .many import input_options
+from .options import format_option, indicator_option, output_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@format_option(render.TARGETS, "table")
+@output_option(type=click.Path(dir_okay=False, allow_dash=True))
+@indicator_option
+@click.option("--year", type=click.IntRange(1949, 2100), default=None,
+              help="The year of the targets (default: the latest year the reports are delivered in).")
+@click.option("--tolerance", type=click.FloatRange(min=0), default=0.5, show_default=True,
+              help="左右 targets in %: the half-width of their interval, in percentage points.")
+@click.option("--rel-tolerance", type=click.FloatRange(min=0), default=0.05, show_default=True,
+              help="左右 targets in other units: the half-width as a share of the target.")
+@input_options
+@click.pass_context
+def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, **inputs):
+    """One year's targets of every region side by side.
+
+    PATHS are report files and folders (parsed here) or databases written by `batch`. For
+    each region and indicator: the target of the year with its interval; the region's
+    target of the year before and the result it reached, where those reports are given;
+    the target of the level above (the national report for provinces, the one province
+    for its cities) and the gap to it; `stale` when the target repeats last year's or the
+    plan's average.
+
+    \b
+    Examples:
+      tonglaio-parse targets ../shared/corpus/provinces-2026 --year 2026 -i gdp_growth
+      tonglaio-parse targets provinces/ national-2026.txt -i gdp_growth --format csv -o t.csv
+    """
+    from .. import targets as engine
+
+    reports, failed = _reports(paths, inputs)
+    rows = engine.rows(reports, year, canonicals or None, tolerance, rel_tolerance)
+    io.emit(render.writer(fmt, render.TARGETS), rows, output)
+    ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
