@@ -144,11 +144,11 @@ def test_database_tables_keys_and_indexes(tmp_path):
         assert db.store(r) == "added"
     con = sqlite3.connect(db_path)
     tables = {n for (n,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
-    assert tables == {"documents", "sections", "indicators", "warnings"}
+    assert tables == {"documents", "sections", "indicators", "warnings", "qualitative_targets"}
     index_cols = {n: [c[2] for c in con.execute(f"PRAGMA index_info({n})")]
                   for (n,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
     assert ["canonical", "year"] in index_cols.values()
-    for child in ("sections", "indicators", "warnings"):
+    for child in ("sections", "indicators", "warnings", "qualitative_targets"):
         fks = con.execute(f"PRAGMA foreign_key_list({child})").fetchall()
         assert [(f[2], f[3], f[4]) for f in fks] == [("documents", "document_id", "id")]
     doc = con.execute("SELECT path, sha256, region, year FROM documents").fetchone()
@@ -347,7 +347,7 @@ def test_a_schema_1_database_is_brought_up_to_date(tmp_path):
         db.store(r)
     conn = sqlite3.connect(db_path)
     conn.executescript("ALTER TABLE documents DROP COLUMN year_source; ALTER TABLE documents DROP COLUMN level;"
-                       "PRAGMA user_version = 1;")
+                       "DROP TABLE qualitative_targets; PRAGMA user_version = 1;")
     conn.close()
     [back] = read_reports(db_path)
     assert back.document.region == r.document.region and back.document.level is None

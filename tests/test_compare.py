@@ -104,7 +104,7 @@ def test_pairs_target_of_y_with_result_reported_in_y_plus_1():
                  "target": {"value": 5, "value_high": None, "qualifier": "approx", "unit": "%",
                             "source": "r2024.txt:3", "interval": {"low": 4.5, "high": 5.5}},
                  "actual": {"value": 5, "unit": "%", "source": "r2025.txt:2"},
-                 "gap": 0, "met": True, "outcome": "met"}
+                 "gap": 0, "met": True, "outcome": "met", "stale": None}
     assert out[0]["target"] is None and out[2]["actual"] is None
 
 
@@ -198,7 +198,7 @@ def test_cli_csv_and_table(tmp_path):
     db = _db(tmp_path)
     res = CliRunner().invoke(main, ["compare", db, "--format", "csv"])
     assert res.stdout.splitlines()[0].startswith("region,canonical,year,target_value")
-    assert res.stdout.splitlines()[1].endswith(",0,true,met,4.5,5.5")
+    assert res.stdout.splitlines()[1].endswith(",0,true,met,4.5,5.5,,")
     res = CliRunner().invoke(main, ["compare", db, "--tolerance", "0"])
     assert "gdp_growth" in res.stdout and "≈5%" in res.stdout and "met" in res.stdout
 
@@ -334,3 +334,19 @@ def test_no_national_outcome_contradicts_its_gap(all_national_rows):
             assert (r.gap >= 0) if ceiling else (r.gap <= 0), r
         elif ceiling:
             assert r.gap <= 0.5 + 1e-9 or q == "range", r
+
+
+def test_a_target_without_a_number_is_no_number_set_and_a_repeat_is_stale():
+    from tonglaio_parse.model import QualitativeTarget
+
+    r2024 = report(2024, ind("trade_growth", 5, "target", 2024, "approx", line=3))
+    r2025 = report(2025, ind("trade_growth", 5, "target", 2025, "approx", line=3),
+                   ind("trade_growth", 3.8, "actual", 2024, line=2))
+    r2026 = report(2026, ind("trade_growth", 4.6, "actual", 2025, line=2))
+    r2026 = Report(r2026.source, r2026.document, [], r2026.indicators, [],
+                   qualitative_targets=[QualitativeTarget("trade_growth", "进出口稳量提质", 9, 4, (90, 97))])
+    out = {r.year: r for r in rows([r2024, r2025, r2026])}
+    assert out[2026].target.to_dict() == {"stated": "qualitative", "text": "进出口稳量提质", "source": "r2026.txt:9"}
+    assert out[2026].outcome is None and out[2026].met is None
+    assert out[2025].stale == "previous_year" and out[2024].stale is None
+    assert out[2024].outcome == "missed" and out[2025].outcome == "met"

@@ -22,7 +22,7 @@ def test_fixture_keeps_contract(path: Path):
 # Optional properties the package adds to the shared contract (a backward-compatible extension:
 # every report valid before stays valid, and the shared schema accepts ours).
 EXTENSIONS = [("properties", "document", "properties", "year_source"),
-              ("properties", "document", "properties", "level")]
+              ("properties", "document", "properties", "level"), ("properties", "qualitative_targets")]
 
 
 def _shared_schema() -> dict:

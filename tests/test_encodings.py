@@ -166,7 +166,7 @@ def test_cli_json_is_the_same_for_every_variant(capsys, tmp_path):
         doc.pop("source")
         doc["warnings"] = [{k: v for k, v in w.items() if k != "span"} for w in doc["warnings"]
                            if w["code"] != "IN001"]
-        for item in doc["indicators"] + doc["sections"]:
+        for item in doc["indicators"] + doc["sections"] + doc["qualitative_targets"]:
             item.pop("span")
         return doc
 

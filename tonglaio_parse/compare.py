@@ -53,6 +53,16 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """A target the report names without a number (居民消费价格保持合理水平): not "not found"."""
+    text: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"stated": "qualitative", "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
 class Actual:
     value: float
     unit: str
@@ -67,18 +77,19 @@ class Row:
     region: Optional[str]
     canonical: str
     year: int
-    target: Optional[Target]
+    target: Optional[Target | Stated]
     actual: Optional[Actual]
     gap: Optional[float]   # result - target in the target's unit; for a range, the distance outside it
     met: Optional[bool]    # None when a side is missing or the two units cannot be compared
     outcome: Optional[Outcome] = None  # met is True for exceeded and met, False for missed
+    stale: Optional[str] = None        # previous_year | plan_average: the target repeats one
 
     def to_dict(self) -> dict[str, Any]:
         return {"region": self.region, "canonical": self.canonical, "year": self.year,
                 "target": self.target.to_dict() if self.target else None,
                 "actual": self.actual.to_dict() if self.actual else None,
                 "gap": plain_number(self.gap), "met": self.met,
-                "outcome": str(self.outcome) if self.outcome else None}
+                "outcome": str(self.outcome) if self.outcome else None, "stale": self.stale}
 
 
 @cache
@@ -176,6 +187,20 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
     return targets, actuals
 
 
+def _stated(reports: Iterable[Report], canonicals: Optional[Iterable[str]]) -> dict[tuple, Stated]:
+    """(region, canonical, year) -> the first target each report of that year states without a number."""
+    wanted = set(canonicals) if canonicals else None
+    out: dict[tuple, Stated] = {}
+    for r in reports:
+        if r.document.year is None:
+            continue
+        for q in r.qualitative_targets:
+            if wanted is None or q.canonical in wanted:
+                out.setdefault((r.document.region, q.canonical, r.document.year),
+                               Stated(q.text, f"{r.source.path or '-'}:{q.line}"))
+    return out
+
+
 @cache
 def _levels_only() -> frozenset[str]:
     return frozenset(entries("compare.toml")["pairing"].words("levels_only"))
@@ -213,13 +238,19 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
 
     `tolerance`: percentage points for approximate targets in % (左右: 5% ± 0.5);
     `rel_tolerance`: the share of the target for approximate targets in other units."""
+    reports = list(reports)
     targets, actuals = _year_figures(reports, canonicals)
+    stated = _stated(reports, canonicals)
+    stale = stale_marks(reports, tolerance, rel_tolerance)
     ceilings, _ = _rules()
     out = []
-    for key in sorted(targets.keys() | actuals.keys(), key=lambda k: (k[0] or "", k[1], k[2])):
+    keys = targets.keys() | actuals.keys() | stated.keys()
+    for key in sorted(keys, key=lambda k: (k[0] or "", k[1], k[2])):
         region, canonical, year = key
         t_side, a_side = targets.get(key), actuals.get(key)
         target = actual = gap = met = outcome = None
+        if t_side is None and key in stated:
+            target = stated[key]  # no number set: unknown outcome, not a missing target
         if t_side:
             r, t = t_side
             sign = _sign(t)
@@ -229,7 +260,7 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
         if a_side:
             r, a = a_side
             actual = Actual(_sign(a) * a.value, a.unit, _source(r, a))
-        if target and actual and (common := _common(t_side[1], a_side[1])):
+        if t_side and a_side and (common := _common(t_side[1], a_side[1])):
             tv, th, av, unit = common
             t = t_side[1]
             tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
@@ -238,7 +269,8 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
             gap = gap_of(t.qualifier, tv, th, av)
             outcome = outcome_of(t.qualifier, tv, th, av, tol, canonical in ceilings)
             met = outcome != Outcome.MISSED
-        out.append(Row(region, canonical, year, target, actual, gap, met, outcome))
+        out.append(Row(region, canonical, year, target, actual, gap, met, outcome,
+                       stale.get(key) if t_side else None))
     return out
 
 
@@ -262,4 +294,77 @@ def unknown_ids(canonicals: Iterable[str]) -> list[tuple[str, list[str]]]:
         close = difflib.get_close_matches(c.lower(), list(lower), n=3, cutoff=0.5)
         prefix = [k for k in known if k.startswith(c.lower())][:3]
         out.append((c, list(dict.fromkeys([lower[x] for x in close] + prefix))[:3]))
+    return out
+
+
+# --- figures of many reports: the targets of every region and year, stale targets ----------------
+
+_ABOVE = {"province": "national", "city": "province", "county": "city"}
+
+
+def _target(report: Report, ind: Indicator, tolerance: float, rel_tolerance: float) -> Target:
+    sign = _sign(ind)
+    tv, th = sign * ind.value, None if ind.value_high is None else sign * ind.value_high
+    tol = tolerance if ind.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+    return Target(tv, th, ind.qualifier, ind.unit, f"{report.source.path or '-'}:{ind.line}",
+                  interval(ind.qualifier, tv, th, tol))
+
+
+def _same(a: Target, b: Target) -> bool:
+    return (a.value, a.value_high, a.qualifier, a.unit) == (b.value, b.value_high, b.qualifier, b.unit)
+
+
+class Figures:
+    """The first target of each (region, id, year), the plans' targets, the results of the year
+    before each report, and each region's level: what `targets` and stale marks are read from."""
+
+    def __init__(self, reports: Iterable[Report], tolerance: float, rel_tolerance: float):
+        self.targets: dict[tuple, Target] = {}
+        self.plan: dict[tuple, list[tuple[int, int, Target]]] = {}
+        self.actuals: dict[tuple, Actual] = {}
+        self.level: dict[Optional[str], Optional[str]] = {}
+        self.by_year: dict[int, list[Report]] = {}
+        for r in reports:
+            y = r.document.year
+            if y is None:
+                continue
+            self.by_year.setdefault(y, []).append(r)
+            self.level.setdefault(r.document.region, r.document.level)
+            for ind in sorted(r.indicators, key=lambda i: i.span):
+                p = ind.period
+                if ind.canonical is None or p is None:
+                    continue
+                key = (r.document.region, ind.canonical)
+                if ind.status == Status.TARGET and p.start == p.end == y:
+                    self.targets.setdefault((*key, y), _target(r, ind, tolerance, rel_tolerance))
+                elif ind.status == Status.TARGET and p.start <= y <= p.end and p.end > p.start:
+                    self.plan.setdefault(key, []).append((p.start, p.end, _target(r, ind, tolerance, rel_tolerance)))
+                elif ind.status == Status.ACTUAL and p.start == p.end == y - 1:
+                    self.actuals.setdefault((*key, y - 1), Actual(_sign(ind) * ind.value, ind.unit,
+                                                                  f"{r.source.path or '-'}:{ind.line}"))
+
+    def above(self, region: Optional[str], year: int) -> Optional[str]:
+        """The one region of the level above `region`'s among the reports of `year`."""
+        wanted = _ABOVE.get(self.level.get(region) or "")
+        found = {r.document.region for r in self.by_year.get(year, []) if r.document.level == wanted}
+        return found.pop() if len(found) == 1 else None
+
+    def stale(self, region, canonical, year, target: Target) -> Optional[str]:
+        before = self.targets.get((region, canonical, year - 1))
+        if before and _same(before, target):
+            return "previous_year"
+        plans = self.plan.get((region, canonical), [])
+        if any(start <= year <= end and _same(t, target) for start, end, t in plans):
+            return "plan_average"
+        return None
+
+
+def stale_marks(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float = 0.05) -> dict[tuple, str]:
+    """(region, canonical, year) -> previous_year | plan_average for every stale target."""
+    fig = Figures(reports, tolerance, rel_tolerance)
+    out = {}
+    for (region, canonical, year), target in fig.targets.items():
+        mark = fig.stale(region, canonical, year, target)
+        if mark:
+            out[(region, canonical, year)] = mark
     return out

@@ -231,6 +231,21 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class QualitativeTarget:
+    """A target the target paragraph states without a number: 居民消费价格保持合理水平,
+    固定资产投资实现正增长, 居民收入增长与经济增长同步 (the year is the report's)."""
+    canonical: str
+    text: str                 # the clause, as in the original
+    line: int
+    column: int
+    span: tuple[int, int]     # ORIGINAL offsets of the clause
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"canonical": self.canonical, "text": self.text, "line": self.line, "column": self.column,
+                "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     source: Source
     document: Document
@@ -238,6 +253,7 @@ class Report:
     indicators: list[Indicator] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     text: str = field(default="", repr=False, compare=False)
+    qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,6 +263,7 @@ class Report:
             "sections": [s.to_dict() for s in self.sections],
             "indicators": [i.to_dict() for i in self.indicators],
             "warnings": [w.to_dict() for w in self.warnings],
+            "qualitative_targets": [q.to_dict() for q in self.qualitative_targets],
         }
 
 

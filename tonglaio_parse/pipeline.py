@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .errors import InputError
-from .model import Indicator, Report, Source
+from .model import Indicator, QualitativeTarget, Report, Source
 from .stages import load as load_stage
 
 Timings = dict[str, float]  # stage -> seconds, summed over the reports parsed with it
@@ -69,7 +69,7 @@ def parse_file(path: str, options: Optional[Options] = None, timings: Optional[T
 def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     from . import checks
     from .rules import user_wordings
-    from .stages import document, indicators, sections
+    from .stages import document, indicators, qualitative, sections
     from .stages.normalize import normalize
     from .stages.quantities import find_quantities
 
@@ -84,13 +84,14 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     meanings = indicators.interpret(norm.text, quantities, outline, doc.year,
                                     user_wordings(opts.indicators_file))
     inds = [_indicator(n, m, norm, outline) for n, m in enumerate(meanings, 1)]
+    stated = [_stated(s, norm) for s in qualitative.find(norm.text, meanings, doc.year)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding,
                          section_index=outline.index, document=doc)
     warnings = checks.run_checks(ctx, opts.disabled_checks, timer.sink)
     timer.lap("checks")
     src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text))
-    return Report(src, doc, secs, inds, warnings, text=loaded.text)
+    return Report(src, doc, secs, inds, warnings, text=loaded.text, qualitative_targets=stated)
 
 
 def _indicator(n: int, m, norm, outline) -> Indicator:
@@ -101,6 +102,12 @@ def _indicator(n: int, m, norm, outline) -> Indicator:
         id=f"i{n}", subject=m.subject, canonical=m.canonical, measure=q.measure, direction=m.direction,
         status=m.status, period=m.period, section=outline.section_at(start), line=line, column=col,
         span=(start, end), text=norm.original[start:end])
+
+
+def _stated(s, norm) -> QualitativeTarget:
+    start, end = norm.orig_span(s.start, s.end)
+    line, col = norm.line_col(start)
+    return QualitativeTarget(s.canonical, norm.original[start:end], line, col, (start, end))
 
 
 def _count_lines(text: str) -> int:

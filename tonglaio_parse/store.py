@@ -10,12 +10,24 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
+from .model import Document, Indicator, Measure, Period, QualitativeTarget, Report, Section, Source, Warning
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
 SCHEMA_VERSION = 2
 # schema 1 lacked documents.year_source and .level: added on opening (ALTER TABLE … ADD COLUMN)
-_MIGRATIONS = {1: "ALTER TABLE documents ADD COLUMN year_source TEXT; ALTER TABLE documents ADD COLUMN level TEXT;"}
+_QUALITATIVE = """CREATE TABLE qualitative_targets (
+  document_id   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,
+  canonical     TEXT    NOT NULL,
+  text          TEXT    NOT NULL,
+  line          INTEGER NOT NULL,
+  column        INTEGER NOT NULL,
+  span_start    INTEGER NOT NULL,
+  span_end      INTEGER NOT NULL,
+  PRIMARY KEY (document_id, seq)
+);"""
+_MIGRATIONS = {1: "ALTER TABLE documents ADD COLUMN year_source TEXT; ALTER TABLE documents ADD COLUMN level TEXT;"
+                  + _QUALITATIVE}
 SUFFIXES = (".sqlite", ".sqlite3", ".db")  # file names batch takes for a database (so does no suffix)
 
 _SCHEMA = """
@@ -94,7 +106,7 @@ CREATE TABLE warnings (
   PRIMARY KEY (document_id, seq)
 );
 CREATE INDEX warnings_code ON warnings (code);
-"""
+""" + _QUALITATIVE
 
 _IND_COLS = ("document_id", "id", "year", "section", "subject", "canonical", "value", "value_high", "unit",
              "dimension", "normalized_value", "normalized_unit", "qualifier", "direction", "status",
@@ -204,6 +216,10 @@ class Database:
                   i.period.start if i.period else None, i.period.end if i.period else None,
                   i.line, i.column, i.span[0], i.span[1], i.text) for i in report.indicators])
             self.conn.executemany(
+                "INSERT INTO qualitative_targets VALUES (?,?,?,?,?,?,?,?)",
+                [(doc_id, n, q.canonical, q.text, q.line, q.column, q.span[0], q.span[1])
+                 for n, q in enumerate(report.qualitative_targets, 1)])
+            self.conn.executemany(
                 "INSERT INTO warnings VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, n, w.code, w.name, w.severity, w.message, w.line, w.column, w.span[0], w.span[1],
                   w.text) for n, w in enumerate(report.warnings, 1)])
@@ -237,9 +253,13 @@ class Database:
                     for code, name, sev, msg, line, col, a, b, text in
                     q("SELECT code, name, severity, message, line, column, span_start, span_end, text"
                       " FROM warnings WHERE document_id = ? ORDER BY seq", (doc_id,))]
+        stated = [QualitativeTarget(canonical, text, line, col, (a, b))
+                  for canonical, text, line, col, a, b in
+                  q("SELECT canonical, text, line, column, span_start, span_end FROM qualitative_targets"
+                    " WHERE document_id = ? ORDER BY seq", (doc_id,))]
         return Report(Source(path, sha, enc, chars, lines),
                       Document(title, region, year, script, year_source, level),
-                      sections, indicators, warnings)
+                      sections, indicators, warnings, qualitative_targets=stated)
 
 
 def _text(path: str) -> str:

@@ -14,10 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from .compare import PERCENT_DIMENSIONS, Actual, Target, _sign, interval
-from .model import Indicator, Report, Status, plain_number
-
-_ABOVE = {"province": "national", "city": "province", "county": "city"}
+from .compare import Actual, Figures, Target
+from .model import Report, plain_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,62 +42,6 @@ class TargetRow:
                 "gap_above": plain_number(self.gap_above), "stale": self.stale}
 
 
-def _target(report: Report, ind: Indicator, tolerance: float, rel_tolerance: float) -> Target:
-    sign = _sign(ind)
-    tv, th = sign * ind.value, None if ind.value_high is None else sign * ind.value_high
-    tol = tolerance if ind.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
-    return Target(tv, th, ind.qualifier, ind.unit, f"{report.source.path or '-'}:{ind.line}",
-                  interval(ind.qualifier, tv, th, tol))
-
-
-def _same(a: Target, b: Target) -> bool:
-    return (a.value, a.value_high, a.qualifier, a.unit) == (b.value, b.value_high, b.qualifier, b.unit)
-
-
-class _Figures:
-    """The first figure of each (region, id, status, period) over the reports, by delivery year."""
-
-    def __init__(self, reports: Iterable[Report], tolerance: float, rel_tolerance: float):
-        self.targets: dict[tuple, Target] = {}
-        self.plan: dict[tuple, list[tuple[int, int, Target]]] = {}
-        self.actuals: dict[tuple, Actual] = {}
-        self.level: dict[Optional[str], Optional[str]] = {}
-        self.by_year: dict[int, list[Report]] = {}
-        for r in reports:
-            y = r.document.year
-            if y is None:
-                continue
-            self.by_year.setdefault(y, []).append(r)
-            self.level.setdefault(r.document.region, r.document.level)
-            for ind in sorted(r.indicators, key=lambda i: i.span):
-                p = ind.period
-                if ind.canonical is None or p is None:
-                    continue
-                key = (r.document.region, ind.canonical)
-                if ind.status == Status.TARGET and p.start == p.end == y:
-                    self.targets.setdefault((*key, y), _target(r, ind, tolerance, rel_tolerance))
-                elif ind.status == Status.TARGET and p.start <= y <= p.end and p.end > p.start:
-                    self.plan.setdefault(key, []).append((p.start, p.end, _target(r, ind, tolerance, rel_tolerance)))
-                elif ind.status == Status.ACTUAL and p.start == p.end == y - 1:
-                    self.actuals.setdefault((*key, y - 1), Actual(_sign(ind) * ind.value, ind.unit,
-                                                                  f"{r.source.path or '-'}:{ind.line}"))
-
-    def above(self, region: Optional[str], year: int) -> Optional[str]:
-        """The one region of the level above `region`'s among the reports of `year`."""
-        wanted = _ABOVE.get(self.level.get(region) or "")
-        found = {r.document.region for r in self.by_year.get(year, []) if r.document.level == wanted}
-        return found.pop() if len(found) == 1 else None
-
-    def stale(self, region, canonical, year, target: Target) -> Optional[str]:
-        before = self.targets.get((region, canonical, year - 1))
-        if before and _same(before, target):
-            return "previous_year"
-        plans = self.plan.get((region, canonical), [])
-        if any(start <= year <= end and _same(t, target) for start, end, t in plans):
-            return "plan_average"
-        return None
-
-
 def latest_year(reports: Iterable[Report]) -> Optional[int]:
     years = [r.document.year for r in reports if r.document.year is not None]
     return max(years) if years else None
@@ -113,7 +55,7 @@ def rows(reports: Iterable[Report], year: Optional[int] = None, canonicals: Opti
     year = year or latest_year(reports)
     if year is None:
         return []
-    fig = _Figures(reports, tolerance, rel_tolerance)
+    fig = Figures(reports, tolerance, rel_tolerance)
     wanted = set(canonicals) if canonicals else None
     out = []
     for (region, canonical, y), target in fig.targets.items():
@@ -129,3 +71,4 @@ def rows(reports: Iterable[Report], year: Optional[int] = None, canonicals: Opti
                              fig.stale(region, canonical, year, target)))
     out.sort(key=lambda r: (r.canonical, -r.target.value, r.region or ""))
     return out
+

@@ -8,7 +8,7 @@ from ..model import Qualifier
 
 CSV_COLUMNS = ["region", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
                "target_unit", "target_source", "actual_value", "actual_unit", "actual_source", "gap", "met",
-               "outcome", "target_low", "target_high"]
+               "outcome", "target_low", "target_high", "target_stated", "stale"]
 
 
 def write_json(rows: list, out: TextIO) -> None:
@@ -28,7 +28,8 @@ def write_csv(rows: list, out: TextIO) -> None:
         w.writerow([d["region"] or "", d["canonical"], d["year"], *_blank(t.get("value"), t.get("value_high"),
                     t.get("qualifier"), t.get("unit"), t.get("source"), a.get("value"), a.get("unit"),
                     a.get("source"), d["gap"]), "" if d["met"] is None else str(d["met"]).lower(),
-                    *_blank(d["outcome"], band.get("low"), band.get("high"))])
+                    *_blank(d["outcome"], band.get("low"), band.get("high"),
+                            t.get("text") if t.get("stated") else None, d["stale"])])
 
 
 def _blank(*values) -> list:
@@ -46,6 +47,8 @@ def _number(v: float, unit: str) -> str:
 def _target(t) -> str:
     if t is None:
         return ""
+    if not hasattr(t, "value"):
+        return "no number set"
     if t.qualifier == Qualifier.RANGE and t.value_high is not None:
         return f"{_number(t.value, '')}–{_number(t.value_high, t.unit)}"
     return (Qualifier(t.qualifier).sign if t.qualifier else "") + _number(t.value, t.unit)
