@@ -92,3 +92,15 @@ def test_every_provinces_2026_gdp_target_is_listed_right():
         t = out[region]
         assert (t["value"], t["value_high"]) == (g["value"], g["value_high"]), region
         assert t["qualifier"] in (g["qualifier"], g.get("alt_qualifier", g["qualifier"])), region
+
+
+def test_indicators_lists_every_id_with_name_kind_and_floor_or_ceiling():
+    res = CliRunner().invoke(main, ["indicators", "-f", "json"])
+    assert res.exit_code == 0
+    out = {i["id"]: i for i in json.loads(res.stdout)}
+    assert out["gdp_growth"]["name"] == "地区生产总值增长" and out["gdp_growth"]["target"] == "floor"
+    assert out["cpi"]["target"] == "ceiling" and "CPI" in out["cpi"]["wordings"]
+    assert len(out["cpi"]["wordings"]) == len(set(out["cpi"]["wordings"]))
+    assert {"primary_industry_growth", "local_fiscal_revenue", "pm25_concentration"} <= set(out)
+    res = CliRunner().invoke(main, ["indicators", "GDP"])
+    assert res.exit_code == 2 and "did you mean gdp" in res.stderr

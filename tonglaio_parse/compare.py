@@ -368,3 +368,44 @@ def stale_marks(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance
         if mark:
             out[(region, canonical, year)] = mark
     return out
+
+
+# --- the catalogue of canonical ids: `tonglaio-parse indicators` ---------------------------------
+
+_KIND_WORD = {"growth": "增长", "level": "", "decrease": "下降", "ratio": "比重", "cumulative": "累计增长"}
+
+
+@dataclass(frozen=True, slots=True)
+class IdInfo:
+    id: str
+    name: str               # in Chinese: the entry's first wording and what the id measures of it
+    kind: str               # growth, level, decrease, ratio, cumulative
+    target: str             # floor or ceiling (how `compare` judges a target of it)
+    wordings: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "target": self.target,
+                "wordings": list(self.wordings)}
+
+
+def catalogue() -> list[IdInfo]:
+    """Every canonical id of the indicator table, with its Chinese name, kind, floor or ceiling
+    and wordings, sorted by id."""
+    from .stages.indicators import rules as indicator_rules
+
+    ceilings, _ = _rules()
+    named = dict(entries("indicators.toml").get("names", {}))
+    by_id: dict[str, tuple[str, list[str]]] = {}
+    for wording, ids in indicator_rules().canonical.items():
+        for kind, i in ids.items():
+            by_id.setdefault(i, (kind, []))[1].append(wording)
+    out = []
+    for i, (kind, words) in sorted(by_id.items()):
+        name = named.get(i) or words[0] + _KIND_WORD.get(kind, "")
+        out.append(IdInfo(i, name, kind, "ceiling" if i in ceilings else "floor", tuple(dict.fromkeys(words))))
+    return out
+
+
+def names() -> dict[str, str]:
+    """id -> its Chinese name (地区生产总值增长 for gdp_growth)."""
+    return {info.id: info.name for info in catalogue()}

@@ -1,6 +1,6 @@
 """The command line: options -> the Python API -> a writer of the render registry -> an exit code.
 
-One module per command (parse, check, numbers, rules, batch, compare, targets); what they read and
+One module per command (parse, check, numbers, rules, batch, compare, targets, indicators); what they read and
 write goes through `io`, the options they share are in `options`. Command modules import
 those, never this package's __init__: here are only the group, `run` and `entry`.
 """
@@ -14,6 +14,7 @@ import click
 from . import exitcodes, io
 from .batch import batch
 from .check import check
+from .indicators import indicators
 from .compare import compare
 from .numbers import numbers
 from .parse import parse
@@ -34,7 +35,7 @@ def main(debug: bool) -> None:
     """
 
 
-for _command in (parse, check, numbers, rules, batch, compare, targets):
+for _command in (parse, check, numbers, rules, batch, compare, targets, indicators):
     main.add_command(_command)
 
 

@@ -43,10 +43,11 @@ class Kind(StrEnum):
     NUMERALS = "numerals"
     RULES = "rules"
     TARGETS = "targets"
+    IDS = "indicators"
 
 
 REPORTS, COMPARE, FINDINGS, NUMERALS, RULES = Kind.REPORTS, Kind.COMPARE, Kind.FINDINGS, Kind.NUMERALS, Kind.RULES
-TARGETS = Kind.TARGETS
+TARGETS, IDS = Kind.TARGETS, Kind.IDS
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ _builtin("csv", COMPARE, "compare", "write_csv", (".csv",))
 _builtin("table", TARGETS, "targets", "write_table")
 _builtin("json", TARGETS, "targets", "write_json", (".json",))
 _builtin("csv", TARGETS, "targets", "write_csv", (".csv",))
+_builtin("table", IDS, "indicators", "write_table")
+_builtin("json", IDS, "indicators", "write_json", (".json",))
+_builtin("csv", IDS, "indicators", "write_csv", (".csv",))
 _builtin("text", FINDINGS, "findings", "write_text")
 _builtin("json", FINDINGS, "findings", "write_json", (".json",))
 _builtin("table", NUMERALS, "numerals", "write_table")

@@ -115,7 +115,7 @@ def plot(rows: list, path: str) -> None:
     nrows = -(-n // cols)
     fig, axes = plt.subplots(nrows, cols, figsize=(4.5 * cols, 3 * nrows), squeeze=False)
     for ax, ((region, canonical), rs) in zip(axes.flat, sorted(series.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))):
-        ts = [r for r in rs if r.target]
+        ts = [r for r in rs if getattr(r.target, "value", None) is not None]  # not a target without a number
         acts = [r for r in rs if r.actual]
         ax.plot(*_gapped([(r.year, r.target.value) for r in ts]), "o--", label="target")
         highs = [r for r in ts if r.target.value_high is not None]
