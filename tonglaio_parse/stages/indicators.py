@@ -106,6 +106,7 @@ class _Rules:
     not_share: tuple[str, ...]
     annual_level: frozenset[str]
     cumulative: dict[str, str]            # growth id -> id of its growth over several years
+    per_unit: tuple[str, ...]             # 单位, 万元, 每: before a wording, it is a denominator
     known: dict = field(default_factory=dict, compare=False)  # (subject, direction, dimension) -> id
 
     @cached_property
@@ -163,6 +164,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         not_share=tuple(sub.words("not_share")),
         annual_level=frozenset(t["annual_level"].words("ids")),
         cumulative={ids["growth"]: ids["cumulative"] for ids in canon.values() if "cumulative" in ids},
+        per_unit=tuple(sub.words("per_unit")),
     )
 
 
@@ -237,7 +239,7 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
                 # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year
                 p = Period(p.end, p.end)
             elif p and p.end > p.start and canon in r.cumulative and rd.direction != "decrease" and \
-                    not periods.is_average(text[sent_start:q.start]):
+                    not periods.is_average(clause):
                 canon = r.cumulative[canon]  # 较“十三五”末增长33.6%: not a yearly rate
             out.append(Meaning(q, rd.subject, canon, rd.direction, st, p, rd.unpaired))
     return out
@@ -521,7 +523,11 @@ def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Ru
         return None
     found.sort(key=lambda f: (-f[0], -f[1]))
     end, length, ids = found[0]
+    if end < len(subject) and subject[:end - length].endswith(r.per_unit):
+        return None  # 万元工业增加值用水量 / 单位GDP…: a quantity per unit of the wording, not it
     if any(w in subject[end:] for w in r.ratio_words) or _is_share(subject[:end - length] + subject[end:], r):
+        if r.share_mark in subject[end - length:end] and "level" in ids:
+            return ids["level"]  # 研发经费支出占地区生产总值|比重: the wording is the share itself
         return next((f[2]["ratio"] for f in found if "ratio" in f[2]), None)
     if direction == "decrease" and "decrease" in ids:
         return ids["decrease"]
