@@ -264,6 +264,21 @@ LOCAL_CASES = [
      "地方财政一般预算收入", "public_budget_revenue", "level", R, (2010, 2010), None),
     ("older-energy-intensity", "今年主要预期目标是:单位生产总值能耗下降3.5%。", 2011, "3.5%", 0,
      "单位生产总值能耗", "energy_intensity_reduction", "decrease", T, (2011, 2011), None),
+    # found on a second held-out set: per-unit intensities, a dash list's 城乡, comparable prices
+    ("per-10000-yuan-of-gdp", "今年主要预期目标是:万元GDP综合能耗下降4%,万元工业增加值用水量下降5%。", 2006, "4%", 0,
+     "万元GDP综合能耗", "energy_intensity_reduction", "decrease", T, (2006, 2006), None),
+    ("a-quantity-per-unit-of-a-wording", "今年主要预期目标是:万元GDP综合能耗下降4%,万元工业增加值用水量下降5%。", 2006,
+     "5%", 0, "万元工业增加值用水量", None, "decrease", T, (2006, 2006), None),
+    ("dash-list-urban-rural", "2026年全县经济社会发展主要预期目标是:\n——城乡居民人均可支配收入分别增长5%、6.5%左右;",
+     2026, "6.5%左右", 0, "农村居民人均可支配收入", "rural_income_growth", "increase", T, (2026, 2026), "approx"),
+    ("comparable-prices", "去年,全旗地区生产总值完成186.73亿元,按可比价计算增长6.8%。", 2020, "6.8%", 0,
+     "地区生产总值", "gdp_growth", "increase", R, (2019, 2019), None),
+    ("share-wording-is-its-ratio", "今年主要预期目标是:研发经费支出占地区生产总值比重不低于2.8%。", 2018, "2.8%", 0,
+     "研发经费支出占地区生产总值比重", "rd_intensity", "level", T, (2018, 2018), "at_least"),
+    ("herders-net-income", "去年,农牧民人均纯收入达到5362元,增长15.1%。", 2013, "5362元", 0,
+     "农牧民人均纯收入", "rural_income", "level", R, (2012, 2012), None),
+    ("cumulative-in-its-own-clause", "“十四五”时期,地区生产总值由2020年的205.6亿元增加到2025年的286.5亿元,年均增长6.1%,"
+     "较2020年增长39.3%。", 2026, "39.3%", 0, "地区生产总值", "gdp_cumulative_growth", "increase", R, (2021, 2025), None),
     ("plan-part-result-told", PLAN_PART_2011, 2011, "3.3%", 0,
      "居民消费价格", "cpi", "increase", R, (2010, 2010), None),
 ]

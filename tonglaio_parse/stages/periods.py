@@ -264,7 +264,8 @@ class TimeMarks:
         """The periods time words name (a) in the figure's sentence or paragraph and (b) in its
         section headings; None for none, or for a word like 全年 whose year depends on status."""
         para_start, _, sent_start = self._bounds(pos)
-        found = self._sentence(sent_start, pos) or self._paragraph(para_start, sent_start, pos, plan_part)
+        found = self._sentence(sent_start, pos) or self._paragraph(para_start, sent_start, pos, plan_part) or \
+            self._list_lead(para_start, False)
         near = found[-1][2] if found and found[-1][2] is not _CURRENT else None
         marks = _heading_marks(heading, self.year) if heading and not found else []
         head = marks[-1][2] if marks and marks[-1][2] is not _CURRENT else None
@@ -423,13 +424,15 @@ def _heading_marks(heading: str, year: Optional[int]) -> list:
 def _topical(text: str, m: regex.Match) -> bool:
     """2025年, / 2021年以来, at the head of a clause: a year that sets the topic of what follows.
     Inside a clause (经济增速2022年以来连续16个季度高于全国) 以来 dates that clause only."""
+    before = text[m.start() - 1:m.start()] if m.start() else ""
+    if before in ("", "\n") and not _MULTIPLE_OF.match(text, m.end()):
+        return True  # 2026年全县经济社会发展主要预期目标是: a paragraph that opens with its year
     after = _TOPICAL_YEAR.match(text, m.end())
     if after is None:
         return False
     if not _SINCE.fullmatch(after.group()):
         return True
-    before = text[m.start() - 1:m.start()] if m.start() else ""
-    return not before or before in _clause_mark() or before in "自从\n"
+    return before in _clause_mark() or before in "自从"
 
 
 def _marks(text: str, year: Optional[int]):
