@@ -225,7 +225,7 @@ def test_cli_parses_report_files(tmp_path):
     (tmp_path / "a-2024.txt").write_text("2024年政府工作报告\n今年预期目标是:地区生产总值增长5%左右。\n", encoding="utf-8")
     (tmp_path / "b-2025.txt").write_text("2025年政府工作报告\n一、2024年工作回顾\n过去一年,地区生产总值增长5.3%。\n",
                                          encoding="utf-8")
-    res = CliRunner().invoke(main, ["compare", str(tmp_path), "-f", "json", "--region", "通辽市", "-j", "1"])
+    res = CliRunner().invoke(main, ["compare", str(tmp_path), "-f", "json", "--as-region", "通辽市", "-j", "1"])
     assert res.exit_code == 0, res.stderr
     [row] = [r for r in json.loads(res.stdout) if r["canonical"] == "gdp_growth"]
     assert row["year"] == 2024 and row["met"] is True and row["gap"] == 0.3
@@ -350,3 +350,17 @@ def test_a_target_without_a_number_is_no_number_set_and_a_repeat_is_stale():
     assert out[2026].outcome is None and out[2026].met is None
     assert out[2025].stale == "previous_year" and out[2024].stale is None
     assert out[2024].outcome == "missed" and out[2025].outcome == "met"
+
+
+def test_cli_filters_years_and_regions(tmp_path):
+    path = str(tmp_path / "r.sqlite")
+    other = report(2024, ind("gdp_growth", 6, "target", 2024, "approx"), region="赤峰市", path="c2024.txt")
+    other = Report(Source("c2024.txt", "c" * 64, "utf-8", 100, 10), other.document, [], other.indicators, [])
+    write_db([report(2023, ind("gdp_growth", 5, "target", 2023, "approx")),
+              report(2024, ind("gdp_growth", 5, "target", 2024, "approx", line=3),
+                     ind("gdp_growth", 5.2, "actual", 2023, line=2)), other], path)
+    out = lambda *o: [(r["region"], r["year"]) for r in json.loads(  # noqa: E731
+        CliRunner().invoke(main, ["compare", path, "-f", "json", *o]).stdout)]
+    assert out("--from", "2024") == [("赤峰市", 2024), ("通辽市", 2024)]
+    assert out("--to", "2023", "--region", "通辽市") == [("通辽市", 2023)]
+    assert out("--region", "赤峰市") == [("赤峰市", 2024)]

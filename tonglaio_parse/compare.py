@@ -406,6 +406,7 @@ def catalogue() -> list[IdInfo]:
     return out
 
 
+@cache
 def names() -> dict[str, str]:
     """id -> its Chinese name (地区生产总值增长 for gdp_growth)."""
     return {info.id: info.name for info in catalogue()}

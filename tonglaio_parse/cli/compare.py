@@ -7,7 +7,7 @@ from .. import render
 from . import exitcodes, io
 from .io import InputFailure
 from .many import input_options, parse_all
-from .options import format_option, indicator_option, output_option
+from .options import format_option, indicator_option, keep_rows, output_option, row_filters
 
 
 @click.command()
@@ -21,9 +21,11 @@ from .options import format_option, indicator_option, output_option
               help="左右 targets in other units: the share of the target off that still counts as met.")
 @click.option("--plot", type=click.Path(dir_okay=False), default=None,
               help="Also draw target and result per indicator over the years (.svg, .png; needs matplotlib).")
-@input_options
+@row_filters
+@input_options(region_flag="--as-region")
 @click.pass_context
-def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot, **inputs):
+def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot, from_year, to_year, regions,
+            **inputs):
     """Set each year's targets against the results reported a year later.
 
     PATHS are report files and folders (parsed here) or databases written by `batch`.
@@ -41,7 +43,7 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
     from .. import compare as cmp
 
     reports, failed = _reports(paths, inputs)
-    rows = cmp.rows(reports, tolerance, rel_tolerance, canonicals or None)
+    rows = keep_rows(cmp.rows(reports, tolerance, rel_tolerance, canonicals or None), from_year, to_year, regions)
     io.emit(render.writer(fmt, render.COMPARE), rows, output)
     if plot:
         _plot(rows, plot)

@@ -9,15 +9,18 @@ import click
 from .io import InputFailure
 
 
-def input_options(f):
-    """What both commands take to find and parse reports."""
+def input_options(f=None, region_flag: str = "--region"):
+    """What the commands that read many reports take to find and parse them. `region_flag`:
+    the name of the region override (compare and targets keep --region for their row filter)."""
+    if f is None:
+        return lambda fn: input_options(fn, region_flag)
     for opt in reversed((
         click.option("--glob", default="*.txt", show_default=True, help="Which files of a folder to take."),
         click.option("-r", "--recursive", is_flag=True, help="Look in subfolders too."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                      help="Parallel processes at most (default: the number of cores); small batches run in one."),
         click.option("--encoding", default=None, help="Input encoding (default: detected per file)."),
-        click.option("--region", default=None, help="The region, for reports whose text does not say."),
+        click.option(region_flag, "region", default=None, help="The region, for reports whose text does not say."),
         click.option("--indicators", "indicators_file", type=click.Path(dir_okay=False), default=None,
                      help="TOML file of extra [[canonical]] wordings."),
     )):

@@ -77,3 +77,16 @@ def _known_ids(ctx, param, values):
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise click.BadParameter(f"unknown indicator id {name!r}{hint}", ctx=ctx, param=param)
     return values
+
+
+def row_filters(fn):
+    """--from / --to / --region: which years and regions of the rows are shown."""
+    fn = click.option("--region", "regions", multiple=True, metavar="NAME",
+                      help="Only this region (repeatable), as the documents name it: 广东省, 全国.")(fn)
+    fn = click.option("--to", "to_year", type=int, default=None, help="Only years up to this one.")(fn)
+    return click.option("--from", "from_year", type=int, default=None, help="Only years from this one on.")(fn)
+
+
+def keep_rows(rows: list, from_year, to_year, regions) -> list:
+    return [r for r in rows if (from_year is None or r.year >= from_year) and (to_year is None or r.year <= to_year)
+            and (not regions or r.region in regions)]

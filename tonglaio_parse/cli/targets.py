@@ -21,9 +21,11 @@ from .options import format_option, indicator_option, output_option
               help="左右 targets in %: the half-width of their interval, in percentage points.")
 @click.option("--rel-tolerance", type=click.FloatRange(min=0), default=0.05, show_default=True,
               help="左右 targets in other units: the half-width as a share of the target.")
-@input_options
+@click.option("--region", "regions", multiple=True, metavar="NAME",
+              help="Only this region (repeatable), as the documents name it: 广东省, 全国.")
+@input_options(region_flag="--as-region")
 @click.pass_context
-def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, **inputs):
+def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, regions, **inputs):
     """One year's targets of every region side by side.
 
     PATHS are report files and folders (parsed here) or databases written by `batch`. For
@@ -41,6 +43,7 @@ def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance,
     from .. import targets as engine
 
     reports, failed = _reports(paths, inputs)
-    rows = engine.rows(reports, year, canonicals or None, tolerance, rel_tolerance)
+    rows = [r for r in engine.rows(reports, year, canonicals or None, tolerance, rel_tolerance)
+            if not regions or r.region in regions]
     io.emit(render.writer(fmt, render.TARGETS), rows, output)
     ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)

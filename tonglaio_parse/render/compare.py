@@ -64,6 +64,14 @@ def _gap(r) -> str:
 _OUTCOME_STYLE = {"exceeded": "bold green", "met": "green", "missed": "red"}
 
 
+def _named(canonical: str) -> str:
+    """gdp_growth 地区生产总值增长: the id and its Chinese name."""
+    from ..compare import names
+
+    name = names().get(canonical)
+    return f"{canonical} {name}" if name else canonical
+
+
 def write_table(rows: list, out: TextIO) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -80,7 +88,7 @@ def write_table(rows: list, out: TextIO) -> None:
         table.add_column(col, **kw)
     for r in rows:
         met = Text(str(r.outcome), style=_OUTCOME_STYLE[r.outcome]) if r.outcome else Text("?", style="dim")
-        cells = [Text(r.canonical), Text(str(r.year)), Text(_target(r.target)),
+        cells = [Text(_named(r.canonical)), Text(str(r.year)), Text(_target(r.target)),
                  Text(_number(r.actual.value, r.actual.unit) if r.actual else ""), Text(_gap(r)), met]
         table.add_row(*([Text(r.region or "?")] if len(regions) > 1 else []), *cells)
     console.print(table)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .compare import _number, _target
+from .compare import _named, _number, _target
 
 CSV_COLUMNS = ["region", "level", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
                "target_unit", "target_low", "target_high", "target_source", "previous_value", "previous_qualifier",
@@ -49,7 +49,7 @@ def write_table(rows: list, out: TextIO) -> None:
         gap = "" if r.gap_above is None else ("+" if r.gap_above > 0 else "") + _number(
             r.gap_above, "pp" if r.target.unit == "%" else r.target.unit)
         above = f"{r.above_region} {_target(r.above)}" if r.above else ""
-        table.add_row(Text(r.canonical), Text(r.region or "?"), Text(r.level or ""), Text(_target(r.target)),
+        table.add_row(Text(_named(r.canonical)), Text(r.region or "?"), Text(r.level or ""), Text(_target(r.target)),
                       Text(_target(r.previous)), Text(_number(r.previous_result.value, r.previous_result.unit)
                                                       if r.previous_result else ""),
                       Text(above), Text(gap), Text(r.stale or "", style="yellow"))
