@@ -104,3 +104,38 @@ def test_indicators_lists_every_id_with_name_kind_and_floor_or_ceiling():
     assert {"primary_industry_growth", "local_fiscal_revenue", "pm25_concentration"} <= set(out)
     res = CliRunner().invoke(main, ["indicators", "GDP"])
     assert res.exit_code == 2 and "did you mean gdp" in res.stderr
+
+
+def test_targets_plot_draws_a_range_chart(tmp_path):
+    pytest.importorskip("matplotlib")
+    from tonglaio_parse.store import Database
+
+    path = str(tmp_path / "t.sqlite")
+    with Database(path) as db:
+        for r in REPORTS:
+            db.store(r)
+    svg = tmp_path / "t.svg"
+    res = CliRunner().invoke(main, ["targets", path, "--year", "2026", "--plot", str(svg)])
+    assert res.exit_code == 0 and svg.read_text().startswith("<?xml")
+
+
+def test_without_a_cjk_font_the_chart_says_so_and_labels_with_ids(monkeypatch, capsys):
+    pytest.importorskip("matplotlib")
+    from tonglaio_parse.render import plotting
+
+    monkeypatch.setattr(plotting, "CJK_FAMILIES", ("No Such Font",))
+    plotting.cjk_font.cache_clear()
+    try:
+        assert plotting.label("地区生产总值增长", "gdp_growth") == "gdp_growth"
+        assert "no CJK font found" in capsys.readouterr().err
+    finally:
+        plotting.cjk_font.cache_clear()
+
+
+def test_plot_without_matplotlib_fails_before_printing(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
+    res = CliRunner().invoke(main, ["targets", str(tmp_path), "--plot", str(tmp_path / "x.svg")])
+    assert res.exit_code == 2 and "matplotlib" in res.stderr and res.stdout == ""

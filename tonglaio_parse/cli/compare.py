@@ -41,12 +41,15 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
       tonglaio-parse compare national.sqlite --format csv --plot gdp.svg -i gdp_growth
     """
     from .. import compare as cmp
+    from ..render.compare import plot as draw
 
+    if plot:
+        needs_matplotlib()  # before anything is printed
     reports, failed = _reports(paths, inputs)
     rows = keep_rows(cmp.rows(reports, tolerance, rel_tolerance, canonicals or None), from_year, to_year, regions)
     io.emit(render.writer(fmt, render.COMPARE), rows, output)
     if plot:
-        _plot(rows, plot)
+        draw_to(draw, rows, plot)
     ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
 
 
@@ -71,11 +74,17 @@ def _reports(paths, inputs) -> tuple[list, bool]:
     return reports + sink.reports, failed
 
 
-def _plot(rows, path: str) -> None:
-    from ..render.compare import plot
+def needs_matplotlib() -> None:
+    """--plot without matplotlib: a usage error before anything is printed."""
+    import importlib.util
 
+    if importlib.util.find_spec("matplotlib") is None:
+        raise InputFailure("--plot needs matplotlib: pip install 'tonglaio-parse[plot]'")
+
+
+def draw_to(draw, rows, path: str) -> None:
     try:
-        plot(rows, path)
+        draw(rows, path)
     except ImportError:
         raise InputFailure("--plot needs matplotlib: pip install 'tonglaio-parse[plot]'") from None
     except (OSError, ValueError) as exc:

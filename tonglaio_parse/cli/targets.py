@@ -5,7 +5,7 @@ import click
 
 from .. import render
 from . import exitcodes, io
-from .compare import _reports
+from .compare import _reports, draw_to, needs_matplotlib
 from .many import input_options
 from .options import format_option, indicator_option, output_option
 
@@ -23,9 +23,11 @@ from .options import format_option, indicator_option, output_option
               help="左右 targets in other units: the half-width as a share of the target.")
 @click.option("--region", "regions", multiple=True, metavar="NAME",
               help="Only this region (repeatable), as the documents name it: 广东省, 全国.")
+@click.option("--plot", type=click.Path(dir_okay=False), default=None,
+              help="Also draw a range chart, one line per region (.svg, .png, .pdf; needs matplotlib).")
 @input_options(region_flag="--as-region")
 @click.pass_context
-def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, regions, **inputs):
+def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, regions, plot, **inputs):
     """One year's targets of every region side by side.
 
     PATHS are report files and folders (parsed here) or databases written by `batch`. For
@@ -39,11 +41,17 @@ def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance,
     Examples:
       tonglaio-parse targets ../shared/corpus/provinces-2026 --year 2026 -i gdp_growth
       tonglaio-parse targets provinces/ national-2026.txt -i gdp_growth --format csv -o t.csv
+      tonglaio-parse targets provinces/ -i gdp_growth --plot gdp-2026.svg
     """
     from .. import targets as engine
+    from ..render.targets import plot as draw
 
+    if plot:
+        needs_matplotlib()
     reports, failed = _reports(paths, inputs)
     rows = [r for r in engine.rows(reports, year, canonicals or None, tolerance, rel_tolerance)
             if not regions or r.region in regions]
     io.emit(render.writer(fmt, render.TARGETS), rows, output)
+    if plot:
+        draw_to(draw, rows, plot)
     ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)

@@ -108,13 +108,15 @@ def _gapped(points: list[tuple[int, float]]) -> tuple[list, list]:
 
 def plot(rows: list, path: str) -> None:
     """Target and result over the years, one small chart per region and indicator; the format
-    follows the suffix (.svg, .png, .pdf). Raises ImportError without matplotlib."""
+    follows the suffix (.svg, .png, .pdf). A target's interval (a range, 左右 ± the tolerance) is
+    a band, years without a figure break the lines. Raises ImportError without matplotlib."""
     import warnings
 
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from ..compare import names
+    from .plotting import label, pyplot
 
+    plt = pyplot()
+    chinese = names()
     series: dict[tuple, list] = {}
     for r in rows:
         series.setdefault((r.region, r.canonical), []).append(r)
@@ -122,24 +124,26 @@ def plot(rows: list, path: str) -> None:
     cols = min(n, 3)
     nrows = -(-n // cols)
     fig, axes = plt.subplots(nrows, cols, figsize=(4.5 * cols, 3 * nrows), squeeze=False)
+    one_region = len({k[0] for k in series}) == 1
     for ax, ((region, canonical), rs) in zip(axes.flat, sorted(series.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))):
         ts = [r for r in rs if getattr(r.target, "value", None) is not None]  # not a target without a number
         acts = [r for r in rs if r.actual]
         ax.plot(*_gapped([(r.year, r.target.value) for r in ts]), "o--", label="target")
-        highs = [r for r in ts if r.target.value_high is not None]
-        if highs:
-            ax.vlines([r.year for r in highs], [r.target.value for r in highs],
-                      [r.target.value_high for r in highs], colors="C0", alpha=0.5)
+        banded = [r for r in ts if r.target.interval and r.target.interval.low is not None
+                  and r.target.interval.high is not None and r.target.interval.low != r.target.interval.high]
+        for r in banded:
+            ax.fill_between([r.year - 0.3, r.year + 0.3], r.target.interval.low, r.target.interval.high,
+                            color="C0", alpha=0.2, linewidth=0)
         ax.plot(*_gapped([(r.year, r.actual.value) for r in acts]), "s-", label="result")
         unit = ts[0].target.unit if ts else acts[0].actual.unit
-        ax.set_title(canonical if len({k[0] for k in series}) == 1 else f"{canonical} ({region or '?'})", fontsize=9)
-        if unit.isascii():  # a Han unit would be boxes without a CJK font
-            ax.set_ylabel(unit, fontsize=8)
+        name = label(f"{canonical} {chinese.get(canonical, '')}".strip(), canonical)
+        ax.set_title(name if one_region else f"{name} ({label(region, '?') if region else '?'})", fontsize=9)
+        ax.set_ylabel(label(unit, unit if unit.isascii() else ""), fontsize=8)
         ax.tick_params(labelsize=7)
         ax.legend(fontsize=7)
     for ax in list(axes.flat)[len(series):]:
         ax.set_visible(False)
-    with warnings.catch_warnings():  # a region name in Han script without a CJK font: boxes, not noise
+    with warnings.catch_warnings():  # a glyph a font lacks: a box, not noise on stderr
         warnings.simplefilter("ignore")
         fig.tight_layout()
         fig.savefig(path)
