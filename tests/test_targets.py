@@ -139,3 +139,17 @@ def test_plot_without_matplotlib_fails_before_printing(tmp_path, monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
     res = CliRunner().invoke(main, ["targets", str(tmp_path), "--plot", str(tmp_path / "x.svg")])
     assert res.exit_code == 2 and "matplotlib" in res.stderr and res.stdout == ""
+
+
+def test_the_python_api_gives_the_rows_the_cli_prints(tmp_path):
+    import tonglaio_parse as tp
+
+    a = tmp_path / "a-2024.txt"
+    a.write_text("2024年政府工作报告\n今年预期目标是:地区生产总值增长5%左右。\n", encoding="utf-8")
+    b = tmp_path / "a-2025.txt"
+    b.write_text("2025年政府工作报告\n一、2024年工作回顾\n过去一年,地区生产总值增长5.3%。\n", encoding="utf-8")
+    [row] = [r for r in tp.compare([a, b]) if r.year == 2024]
+    assert (row.target.value, row.actual.value, row.outcome) == (5, 5.3, "met")
+    assert tp.compare(REPORTS, canonicals=["gdp_growth"]) == tp.compare_rows(REPORTS, canonicals=["gdp_growth"])
+    assert {r.region for r in tp.targets(REPORTS, year=2026)} == {"全国", "甲省", "乙省"}
+    assert {"compare", "targets", "compare_rows"} <= set(dir(tp))

@@ -1,9 +1,10 @@
 """tonglaio-parse: Chinese government work reports to normalised indicator data.
 
-    from tonglaio_parse import parse_file, compare_rows
-    report = parse_file("report.txt")
+    import tonglaio_parse as tp
+    report = tp.parse_file("report.txt")
     report.indicators[0].value, report.to_dict()
-    compare_rows([parse_file("2025.txt"), parse_file("2026.txt")])  # each year's target and result
+    tp.compare(["2025.txt", "2026.txt"])           # each year's target against its result (rows)
+    tp.targets(["provinces/"], year=2026)           # one year's targets of every region
 
 Everything here is imported on first use, so `import tonglaio_parse` (and `--help`) stays cheap.
 """
@@ -16,8 +17,10 @@ _HOMES = {
     "model": ("Report", "Section", "Indicator", "Measure", "Warning", "Document", "Source", "Period",
               "Status", "Direction", "Qualifier", "Dimension", "Severity", "Script"),
     "errors": ("InputError", "RuleError"),
+    "compare": ("compare",),   # the module is callable too: tonglaio_parse.compare(paths)
+    "targets": ("targets",),
 }
-_RENAMED = {"compare_rows": ("compare", "rows")}  # `compare` itself is the module
+_RENAMED = {"compare_rows": ("compare", "rows")}
 _WHERE = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [*_WHERE, *_RENAMED, "__version__"]

@@ -7,6 +7,8 @@ the text wins; when two reports are given for one region and year, the first giv
 """
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -410,3 +412,41 @@ def catalogue() -> list[IdInfo]:
 def names() -> dict[str, str]:
     """id -> its Chinese name (地区生产总值增长 for gdp_growth)."""
     return {info.id: info.name for info in catalogue()}
+
+
+# --- the Python API: tonglaio_parse.compare(reports_or_paths, …) ---------------------------------
+
+def as_reports(reports_or_paths: Iterable, options=None) -> list[Report]:
+    """Reports as given, and report files (a folder: its *.txt files) parsed with `options`;
+    a file that cannot be read raises InputError."""
+    from pathlib import Path
+
+    from .pipeline import parse_file
+
+    out: list[Report] = []
+    for item in reports_or_paths:
+        if isinstance(item, Report):
+            out.append(item)
+        elif Path(item).is_dir():
+            out.extend(parse_file(str(f), options) for f in sorted(Path(item).glob("*.txt")))
+        else:
+            out.append(parse_file(str(item), options))
+    return out
+
+
+def compare(reports_or_paths: Iterable, tolerance: float = 0.5, rel_tolerance: float = 0.05,
+            canonicals: Optional[Iterable[str]] = None, options=None) -> list[Row]:
+    """The rows `tonglaio-parse compare` prints: each year's target against the result reported
+    a year later, from Report objects or report files and folders."""
+    return rows(as_reports(reports_or_paths, options), tolerance, rel_tolerance, canonicals)
+
+
+class _CallableModule(types.ModuleType):
+    """`tonglaio_parse.compare(...)` calls compare() even once this module is imported under
+    that name; its other names (rows, Row, outcome_of …) stay where they are."""
+
+    def __call__(self, *args, **kwargs):
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -11,10 +11,12 @@ target for the period holding Y.
 """
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
-from .compare import Actual, Figures, Target
+from .compare import Actual, Figures, Target, as_reports
 from .model import Report, plain_number
 
 
@@ -72,3 +74,19 @@ def rows(reports: Iterable[Report], year: Optional[int] = None, canonicals: Opti
     out.sort(key=lambda r: (r.canonical, -r.target.value, r.region or ""))
     return out
 
+
+
+def targets(reports_or_paths: Iterable, year: Optional[int] = None, canonicals: Optional[Iterable[str]] = None,
+            tolerance: float = 0.5, rel_tolerance: float = 0.05, options=None) -> list[TargetRow]:
+    """The rows `tonglaio-parse targets` prints, from Report objects or report files and folders."""
+    return rows(as_reports(reports_or_paths, options), year, canonicals, tolerance, rel_tolerance)
+
+
+class _CallableModule(types.ModuleType):
+    """`tonglaio_parse.targets(...)` calls targets(); the module's names stay."""
+
+    def __call__(self, *args, **kwargs):
+        return targets(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
