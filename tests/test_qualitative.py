@@ -1,0 +1,44 @@
+"""Targets stated without a number: clauses of the annual target paragraph (real sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from tonglaio_parse import Options, parse_text
+
+LEAD = "二、2026年工作安排\n今年经济社会发展的主要预期目标是:地区生产总值增长5%左右;城镇新增就业60万人以上;"
+
+
+@pytest.mark.parametrize("clause, canonical", [
+    ("固定资产投资实现正增长", "fixed_asset_investment_growth"),         # Hunan 2026
+    ("居民消费价格保持合理水平", "cpi"),                                  # Shandong 2026
+    ("居民收入增长与经济增长同步", "income_growth"),                      # the subject comes first
+    ("进出口总额争取实现正增长", "trade_growth"),                         # Shanxi 2026
+    ("居民消费价格合理回升", "cpi"),                                      # Tibet 2026
+])
+def test_a_clause_naming_an_indicator_without_a_number_is_a_qualitative_target(clause, canonical):
+    r = parse_text(LEAD + clause + "。\n", options=Options(year=2026))
+    assert [(q.canonical, q.text) for q in r.qualitative_targets] == [(canonical, clause)]
+    q = r.qualitative_targets[0]
+    assert r.text[q.span[0]:q.span[1]] == clause and q.line == 2
+
+
+@pytest.mark.parametrize("clause", [
+    "多渠道增加城乡居民收入",              # a task: a verb before the indicator
+    "提高居民收入在国民收入分配中的比重",
+    "加快发展服务贸易、数字贸易",
+    "城镇调查失业率5.5%左右",              # a number: a figure, not a qualitative target
+])
+def test_tasks_and_figures_are_not_qualitative_targets(clause):
+    r = parse_text(LEAD + clause + "。\n", options=Options(year=2026))
+    assert r.qualitative_targets == []
+
+
+def test_an_indicator_with_a_number_in_the_paragraph_is_not_also_qualitative():
+    r = parse_text(LEAD + "居民消费价格涨幅2%左右,居民消费价格保持合理水平。\n", options=Options(year=2026))
+    assert r.qualitative_targets == []
+
+
+def test_only_the_annual_target_paragraph_counts():
+    review = "一、2025年工作回顾\n去年,地区生产总值增长5.2%,城镇新增就业62万人,固定资产投资实现正增长。\n"
+    r = parse_text(review + LEAD + "居民消费价格保持合理水平。\n", options=Options(year=2026))
+    assert [q.canonical for q in r.qualitative_targets] == ["cpi"]
