@@ -42,3 +42,12 @@ def test_only_the_annual_target_paragraph_counts():
     review = "一、2025年工作回顾\n去年,地区生产总值增长5.2%,城镇新增就业62万人,固定资产投资实现正增长。\n"
     r = parse_text(review + LEAD + "居民消费价格保持合理水平。\n", options=Options(year=2026))
     assert [q.canonical for q in r.qualitative_targets] == ["cpi"]
+
+
+def test_a_target_declined_in_so_many_words_is_no_number_set():
+    """2020: 我们没有提出全年经济增速具体目标 — GDP has a target with no number, not a missing one."""
+    text = ("二、2020年工作总体部署\n今年发展主要目标是:城镇新增就业900万人以上,城镇调查失业率6%左右。\n"
+            "需要说明的是,我们没有提出全年经济增速具体目标,主要因为全球疫情和经贸形势不确定性很大。\n")
+    r = parse_text(text, options=Options(year=2020))
+    assert [q.canonical for q in r.qualitative_targets] == ["gdp_growth"]
+    assert "没有提出全年经济增速具体目标" in r.qualitative_targets[0].text

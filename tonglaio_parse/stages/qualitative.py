@@ -8,10 +8,11 @@ left out. Works on the normalised text; offsets are normalised.
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple, Optional
 
 from .. import rx
-from ..rules import char_class, marks, numeral_chars
+from ..rules import alternation, char_class, entries, marks, numeral_chars
 from . import indicators, subjects
 
 _MAX_CLAUSE = 40  # a longer clause is a task, not a target
@@ -39,7 +40,29 @@ def find(text: str, meanings: list, year: Optional[int]) -> list[Stated]:
         end = _paragraph_end(text, start)
         numbered = {m.canonical for m in held}
         out.extend(s for s in _clauses(text, start, end) if s.canonical not in numbered)
-    return out
+    said = {s.canonical for s in out} | {m.canonical for m in targets}
+    out.extend(s for s in _declined(text) if s.canonical not in said)
+    return sorted(set(out), key=lambda s: s.start)
+
+
+def _declined(text: str):
+    """我们没有提出全年经济增速具体目标 (2020): a target declined in so many words, anywhere."""
+    r = indicators.rules()
+    for m in _no_number().finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), *(text.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS)) + 1
+        stop = min((i for i in (text.find(c, m.end()) for c in _CLAUSE_ENDS + "\n") if i != -1), default=len(text))
+        w = r.wordings.search(text, m.end(), stop)
+        canon = indicators.canonical_id(w.group(), "increase", "percent", r) if w else None
+        if canon:
+            yield Stated(canon, start, stop)
+
+
+_CLAUSE_ENDS = ",;。!?"
+
+
+@cache
+def _no_number() -> "regex.Pattern":
+    return rx.compile(alternation(entries("indicators.toml")["status"].words("no_number")))
 
 
 def _paragraph_end(text: str, start: int) -> int:
