@@ -12,6 +12,7 @@ CSV_COLUMNS = ["region", "canonical", "year", "target_value", "target_value_high
 
 
 def write_json(rows: list, out: TextIO) -> None:
+    """Any rows with a to_dict(): compare's, targets', the catalogue of ids."""
     json.dump([r.to_dict() for r in rows], out, ensure_ascii=False, indent=2)
     out.write("\n")
 

@@ -1,13 +1,7 @@
-"""Writers for the catalogue of canonical ids (`tonglaio-parse indicators`)."""
+"""Writers for the catalogue of canonical ids (`tonglaio-parse indicators`); JSON: compare's row writer."""
 from __future__ import annotations
 
-import json
 from typing import TextIO
-
-
-def write_json(ids: list, out: TextIO) -> None:
-    json.dump([i.to_dict() for i in ids], out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def write_csv(ids: list, out: TextIO) -> None:

@@ -1,7 +1,6 @@
-"""Writers for `targets` rows: a rich table, JSON, CSV."""
+"""Writers for `targets` rows: a rich table, CSV, a range chart (JSON: compare's row writer)."""
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from .compare import _named, _number, _target
@@ -9,11 +8,6 @@ from .compare import _named, _number, _target
 CSV_COLUMNS = ["region", "level", "canonical", "year", "target_value", "target_value_high", "target_qualifier",
                "target_unit", "target_low", "target_high", "target_source", "previous_value", "previous_qualifier",
                "previous_result", "above_region", "above_value", "above_qualifier", "gap_above", "stale"]
-
-
-def write_json(rows: list, out: TextIO) -> None:
-    json.dump([r.to_dict() for r in rows], out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def write_csv(rows: list, out: TextIO) -> None:
