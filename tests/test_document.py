@@ -37,6 +37,9 @@ def test_region_option_wins():
     ("现在,我代表內蒙古自治區人民政府,向大會報告政府工作。", "内蒙古自治区"),
     ("各位代表:\n我国经济稳中有进。我国粮食增产。我国外贸回稳。我国就业稳定。", "全国"),
     ("各位代表:\n今年要办好几件事。", None),
+    # districts and banners name themselves too
+    ("现在,我代表棠溪区人民政府,向大会报告工作,请予审议。", "棠溪区"),
+    ("——2020年1月10日在额仁高勒旗第十六届人民代表大会第四次会议上", "额仁高勒旗"),
 ])
 def test_region(text, expected):
     from tonglaio_parse.stages.normalize import normalize
@@ -87,3 +90,12 @@ def test_region_and_year_from_a_title_with_the_year():
     from tonglaio_parse import parse_text
     doc = parse_text("赤峰市2025年政府工作报告\n\n一、2024年工作回顾\n\n地区生产总值增长5%。\n").document
     assert (doc.region, doc.year, doc.title) == ("赤峰市", 2025, "赤峰市2025年政府工作报告")
+
+
+@pytest.mark.parametrize("region, level", [
+    ("全国", "national"), ("北京市", "province"), ("广西壮族自治区", "province"), ("广东省", "province"),
+    ("通辽市", "city"), ("延边朝鲜族自治州", "city"), ("锡林郭勒盟", "city"), ("长丰县", "county"),
+    ("科尔沁左翼中旗", "county"), ("棠溪区", "county"), (None, None),
+])
+def test_level_of_a_region(region, level):
+    assert document.level_of(region) == level

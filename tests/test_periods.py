@@ -40,6 +40,9 @@ CHROME = "下载\n打印\n【字号：\n加大\n】\n"
     ("各位代表：\n一、2025年和“十四五”时期工作回顾\n2025年极不平凡。", None, 2026, "text"),
     ("一、过去一年工作回顾\n\n2004年，全国各族人民在中国共产党领导下", None, 2005, "text"),
     ("2011年，是“十二五”开局之年，做好今年的工作至关重要。", None, 2011, "text"),
+    # an anniversary the year is named by (2024: 新中国成立75周年; 2021: 建党100周年)
+    ("各位代表：\n今年是新中国成立75周年，做好全年工作意义重大。", None, 2024, "text"),
+    ("各位代表：\n今年是中国共产党成立100周年。", None, 2021, "text"),
     # only the page's publication date
     ("当前位置：首页\n发表时间：\n2026-02-09 09:45:30\n各位代表：", None, 2026, "publication-date"),
     # the file name is a guess, and says so; nothing at all is nothing

@@ -78,7 +78,7 @@ def _last_sentence_end() -> regex.Pattern:
 def _rules():
     t = entries("periods.toml")
     doc = [_YearRule(compile_rule(r.text("pattern"), r.name("pattern")), r.integer("offset"),
-                     r.integer("within"), r.text("source")) for r in t.rows("document_year")]
+                     r.integer("within"), r.text("source"), r.get("since")) for r in t.rows("document_year")]
     rel = {k: tuple(v) for k, v in t["relative"].items()}
     cmp = alternation(t.words("comparison_prefix"))
     marker = compile_rule(
@@ -173,6 +173,7 @@ class _YearRule(NamedTuple):
     offset: int
     within: int
     source: str
+    since: Optional[int] = None  # an anniversary's first year: the year is since + the count
 
 
 class YearFound(NamedTuple):
@@ -192,7 +193,7 @@ def find_year(text: str, path: Optional[str] = None) -> YearFound:
         m = rule.pattern.search(head, 0, rule.within)
         if m is None:
             continue
-        year = _year_of_match(m)
+        year = _year_of_match(m, rule.since)
         if year is not None:
             return YearFound(year + rule.offset, rule.source, m.start(), m.end())
     if path:
@@ -202,10 +203,15 @@ def find_year(text: str, path: Optional[str] = None) -> YearFound:
     return YearFound(None, None)
 
 
-def _year_of_match(m: regex.Match) -> Optional[int]:
+def _year_of_match(m: regex.Match, since: Optional[int] = None) -> Optional[int]:
     groups = m.groupdict()
     if groups.get("year"):
         return int(groups["year"])
+    if groups.get("count") and since is not None:
+        try:
+            return since + int(parse_number(groups["count"]))
+        except ValueError:
+            return None
     plan = plan_period(groups["plan"]) if groups.get("plan") else None
     if plan is None:
         return None
