@@ -9,6 +9,8 @@ Sets (each skipped, with the reason, when its texts are absent):
   provinces   gold JSON Lines (targets.jsonl, actuals.jsonl) beside the reports they label,
               ../shared/corpus/provinces-2026 (TONGLAIO_GOLD_DIRS: more such folders, joined by
               the path separator); measured as ../shared/tools/score_gold.py measures them
+  local       the same for fixtures/local: 16 invented city, county, district and provincial
+              reports of 2006–2026 (always present)
 
 The JSON-Lines measures are the shared scorer's, over each report's JSON (`Report.to_dict()`):
   found         an indicator with the gold's canonical id and value (and value_high)
@@ -43,10 +45,13 @@ def corpus_dir() -> Path:
     return Path(os.environ.get("TONGLAIO_CORPUS") or ROOT.parent / "shared" / "corpus" / "national")
 
 
+LOCAL = FIXTURES / "local"  # invented city, county and district reports, labelled (its README)
+
+
 def gold_dirs() -> list[Path]:
     """Folders of reports with gold JSON Lines beside them."""
     extra = [Path(p) for p in os.environ.get("TONGLAIO_GOLD_DIRS", "").split(os.pathsep) if p]
-    return [ROOT.parent / "shared" / "corpus" / "provinces-2026", *extra]
+    return [ROOT.parent / "shared" / "corpus" / "provinces-2026", LOCAL, *extra]
 
 
 @dataclass

@@ -117,3 +117,19 @@ def test_gold_scoring_follows_the_shared_scorer():
     rep["indicators"][1]["value"] = 5.5
     s = accuracy.score_gold("x", gold, {"a": rep})
     assert s.measures == {"found": (1, 2), "strict": (0, 2), "first_target": (0, 1)}
+
+
+@pytest.fixture(scope="module")
+def local():
+    """fixtures/local: invented city, county, district and provincial reports of 2006–2026."""
+    return {s.name.rsplit(" ", 1)[1]: s for s in accuracy.gold_set_scores(accuracy.LOCAL)}
+
+
+def test_local_reports_targets(local):
+    s = local["targets"]
+    assert s.rate("strict") >= 0.97 and s.rate("first_target") >= 0.97, f"{s.measures}: {_misses(s)}"
+
+
+def test_local_reports_results(local):
+    s = local["actuals"]
+    assert s.rate("strict") >= 0.95, f"{s.measures}: {_misses(s)}"
