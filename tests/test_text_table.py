@@ -52,7 +52,7 @@ def test_stage_patterns_keep_their_classes():
     assert chars(normalize._cut_point()) == literal(r"[\n。!?;,、]")
     assert chars(quantities._clause_mark()) == literal(r"[,;。:!?\n]")
     assert periods._year_in_words().pattern.startswith("[") and periods._arabic_years("二○二五年") == "2025年"
-    assert subjects.lexicon().edge.strip(" \t、,和及与:;") == "—"  # and the dash of a —— list item
+    assert subjects.lexicon().edge.strip(" \t、,和及与:;") == rules.marks().list_dash  # a —— item
 
 
 def test_numeral_classes_are_those_written_before():

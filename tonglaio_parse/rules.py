@@ -213,6 +213,7 @@ class Marks:
     brackets: str
     title_marks: str
     quotes: str
+    list_dash: str
 
     @property
     def sentence_end(self) -> str:

@@ -40,7 +40,6 @@ _BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
 _SENTENCE_BASE = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 # how far back a span figure looks for the span its section names (这五年, … in a paragraph before)
 _SECTION_LOOKBACK = 8000
-_LIST_ITEM = "——"
 _MAX_TITLE = 40  # a line this short that ends without a mark is a title, not a cut sentence
 _MAX_LIST_ITEMS = 40  # lines walked back to a list's lead paragraph
 
@@ -323,13 +322,14 @@ class TimeMarks:
         """An item of a —— list is read in the time of the paragraph that leads the list
         (过去五年极不寻常… ⏎——经济发展再上新台阶。…): that paragraph's strong time words."""
         text = self.text
-        if not text.startswith(_LIST_ITEM, para_start):
+        dash = marks().list_dash
+        if not text.startswith(dash, para_start):
             return []
         end = para_start
         for _ in range(_MAX_LIST_ITEMS):
             start = text.rfind("\n", 0, max(0, end - 1)) + 1
             line = text[start:end]
-            if line.strip() and not line.lstrip().startswith(_LIST_ITEM) and self._after_paragraph_end(start):
+            if line.strip() and not line.lstrip().startswith(dash) and self._after_paragraph_end(start):
                 return _pick([m for m in self._between(start, end) if m[3]], span)
             if start == 0:
                 return []

@@ -48,16 +48,14 @@ def find(text: str, meanings: list, year: Optional[int]) -> list[Stated]:
 def _declined(text: str):
     """我们没有提出全年经济增速具体目标 (2020): a target declined in so many words, anywhere."""
     r = indicators.rules()
+    ends = marks().clause_mark + marks().line_break
     for m in _no_number().finditer(text):
-        start = max(text.rfind("\n", 0, m.start()), *(text.rfind(c, 0, m.start()) for c in _CLAUSE_ENDS)) + 1
-        stop = min((i for i in (text.find(c, m.end()) for c in _CLAUSE_ENDS + "\n") if i != -1), default=len(text))
+        start = max(text.rfind(c, 0, m.start()) for c in ends) + 1
+        stop = min((i for i in (text.find(c, m.end()) for c in ends) if i != -1), default=len(text))
         w = r.wordings.search(text, m.end(), stop)
         canon = indicators.canonical_id(w.group(), "increase", "percent", r) if w else None
         if canon:
             yield Stated(canon, start, stop)
-
-
-_CLAUSE_ENDS = ",;。!?"
 
 
 @cache
@@ -68,7 +66,7 @@ def _no_number() -> "regex.Pattern":
 def _paragraph_end(text: str, start: int) -> int:
     """The paragraph's end, with the —— items that follow it (a target list)."""
     end = text.find("\n", start)
-    while end != -1 and text.startswith("——", end + 1):
+    while end != -1 and text.startswith(marks().list_dash, end + 1):
         end = text.find("\n", end + 1)
     return len(text) if end == -1 else end
 

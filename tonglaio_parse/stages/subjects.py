@@ -44,9 +44,6 @@ def direction_verbs() -> dict[str, str]:
     return verb_direction
 
 
-_LIST_DASH = "—"  # ——地区生产总值增长5.5%左右: the dash of a list item is no part of the subject
-
-
 @dataclass(frozen=True)
 class Lexicon:
     verbs: regex.Pattern            # every direction verb, longest first
@@ -84,7 +81,7 @@ def lexicon() -> Lexicon:
         right_stop=stop,
         respectively=rx.compile(alternation(s.words("respectively"))),
         not_objects=frozenset(s.words("not_objects")),
-        edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon + _LIST_DASH,
+        edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon + m.list_dash,
         back_references=tuple(s.words("back_references")),
         milestones=tuple(s.words("milestones")),
         predicates=tuple(s.words("predicates")),
