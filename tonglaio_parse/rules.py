@@ -92,6 +92,10 @@ class LayoutPatterns:
     headings: dict[str, regex.Pattern]
     title_end: regex.Pattern
     max_title_chars: int
+    page_number: regex.Pattern        # a line that is only a page number (PDF text)
+    running_header_chars: int         # a running header is at most this long
+    wrapped_line_chars: int           # a line this long that ends open may be hard-wrapped
+    wrapped_share: float              # …when this share of such lines ends open
 
 
 @cache
@@ -110,6 +114,10 @@ def patterns() -> LayoutPatterns:
         headings=heads,
         title_end=compile_rule(headings.text("title_end"), headings.name("title_end")),
         max_title_chars=headings.integer("max_title_chars"),
+        page_number=compile_rule(t["paragraphs"].text("page_number"), t["paragraphs"].name("page_number")),
+        running_header_chars=t["paragraphs"].integer("running_header_chars"),
+        wrapped_line_chars=t["paragraphs"].integer("wrapped_line_chars"),
+        wrapped_share=float(t["paragraphs"]["wrapped_share"]),
     )
 
 

@@ -30,7 +30,7 @@ _CHUNK = 4096  # longest run handed to OpenCC at once (bounds the per-character 
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Something normalisation removed or joined, in ORIGINAL offsets."""
-    kind: str  # page-marker | markup | invisible | paragraph-join
+    kind: str  # page-marker | markup | invisible | paragraph-join | page-furniture | line-wrap
     start: int
     end: int
 
@@ -157,6 +157,7 @@ def _find_edits(base: str, crs: list[int]) -> list[Edit]:
              for kind, rx in patterns().removals
              for m in rx.finditer(base) if m.end() > m.start()]
     found += [(e.kind, e.start, e.end) for e in _paragraph_joins(base)]
+    found += [(e.kind, e.start, e.end) for e in _page_layout(base)]
     if crs:
         # base offset b is original offset b + (CRs removed before it)
         shifted = [c - k for k, c in enumerate(crs)]
@@ -181,6 +182,49 @@ def _paragraph_joins(text: str) -> list[Edit]:
     rx = patterns().cut_paragraph
     return [Edit("paragraph-join", m.start("gap"), m.end("gap")) for m in rx.finditer(text)
             if not patterns().heading_start.match(text, m.end("gap"))]
+
+
+def _page_layout(text: str) -> list[Edit]:
+    """PDF text: page-number lines and the running header under them are page furniture
+    (removed with their line end); in a hard-wrapped text a line break inside a sentence is
+    a line wrap (removed, with any furniture between the two halves)."""
+    pats = patterns()
+    starts = line_starts(text)
+    lines = [(a, (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)) for k, a in enumerate(starts)]
+    numbers = [k for k, (a, b) in enumerate(lines) if pats.page_number.fullmatch(text, a, b)]
+    if not numbers and "\n" not in text[:2000]:
+        return []
+    headers: dict[str, list[int]] = {}
+    for k in numbers:
+        j = k + 1
+        if j < len(lines) and 0 < lines[j][1] - lines[j][0] <= pats.running_header_chars:
+            headers.setdefault(text[lines[j][0]:lines[j][1]].strip(), []).append(j)
+    furniture = set(numbers) | {j for js in headers.values() if len(js) >= 2 for j in js}
+    edits = [Edit("page-furniture", lines[k][0], min(len(text), lines[k][1] + 1)) for k in sorted(furniture)]
+    content = [(a, b) for k, (a, b) in enumerate(lines) if k not in furniture and text[a:b].strip()]
+    closing = _closing()
+    long = [(a, b) for a, b in content if b - a >= pats.wrapped_line_chars]
+    open_ends = [ab for ab in long if text[ab[1] - 1] not in closing]
+    if not long or len(open_ends) < pats.wrapped_share * len(long):
+        return edits
+    for (a, b), (c, d) in zip(content, content[1:]):
+        if b - a >= pats.wrapped_line_chars and text[b - 1] not in closing and _continues(text, c) \
+                and not pats.heading_start.match(text, c):
+            edits.append(Edit("line-wrap", b, c))
+    return edits
+
+
+@cache
+def _closing() -> str:
+    """What may close a paragraph: a sentence end or semicolon, a colon, a closing quote or bracket."""
+    m = marks()
+    return m.sentence_end_or_semicolon + m.colon + m.quotes[1:] + m.brackets[1:] + m.title_marks[1:]
+
+
+def _continues(text: str, c: int) -> bool:
+    """The next line goes on with the sentence: it starts with a Han character, a digit, %."""
+    ch = text[c:c + 1]
+    return bool(ch) and (ch.isdigit() or ch == "%" or "\u4e00" <= ch <= "\u9fff")
 
 
 @cache
