@@ -414,3 +414,34 @@ def test_every_added_id_is_documented():
         cells = re.findall(r"^\| ([a-z0-9_, ]+) \|", spec.read_text(encoding="utf-8"), re.M)
         in_spec = {x.strip() for c in cells for x in c.split(",")}
         assert ids - in_spec <= added, sorted(ids - in_spec - added)
+
+
+PDF_PAGE = ("    今年全市经济社会发展的主要预期目标确定为:地区生产总值增长\n"
+            "10%以上;全社会固定资产投资增长20%;社会消费品零售总额增长16%;\n"
+            "城镇居民人均可支配收入和农民人均纯收入分别增长9%和\n"
+            "8%;新增城镇就业4.2万人,城镇登记失业率控制在4.5%以内;居民消费价格总水平涨幅\n"
+            "— 5 —\n"
+            "某市人民政府工作报告\n"
+            "控制在4%左右;万元生产总值能耗下降4.5%。\n"
+            "— 6 —\n"
+            "某市人民政府工作报告\n")
+
+
+@pytest.mark.parametrize("figure, k, subject, canonical", [
+    ("8%", 0, "农民人均纯收入", "rural_income_growth"),        # a 分别 pair cut by a line wrap
+    ("控制在4%左右", 0, "居民消费价格总水平", "cpi"),          # a clause cut by a page break
+])
+def test_text_copied_out_of_a_pdf_reads_across_wraps_and_pages(figure, k, subject, canonical):
+    r = parse_text(PDF_PAGE, options=Options(year=2009))
+    ind = [i for i in r.indicators if i.text == figure][k]
+    assert (ind.subject, ind.canonical, ind.status) == (subject, canonical, T)
+    assert "某市人民政府工作报告" not in r.text[ind.span[0] - 30:ind.span[0]] or ind.subject == subject
+
+
+def test_a_numbered_list_item_and_a_table_like_line():
+    r = parse_text("一、2014年工作回顾\n规模以上工业增加值增速:9.6%\n二、2015年工作安排\n今年主要预期目标是:\n"
+                   "1.地区生产总值增长8%;\n6.城乡居民人均可支配收入分别增长9%、10%;\n", options=Options(year=2015))
+    got = [(i.subject, i.canonical, i.status) for i in r.indicators]
+    assert ("规模以上工业增加值", "industrial_value_added_growth", R) in got
+    assert ("城镇居民人均可支配收入", "urban_income_growth", T) in got and \
+        ("农村居民人均可支配收入", "rural_income_growth", T) in got

@@ -306,7 +306,8 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
         subject = earlier
     elif subject and subject.startswith("占") and continues and prev.subject:
         subject = prev.subject + subject  # 财政赤字…,占国内生产总值比重3%
-    if (subject is None or (ref and not earlier)) and q.dimension not in _RATE:
+    if subject is None or (ref and not earlier and q.dimension not in _RATE):
+        # 规模以上工业增加值增速:9.6% / 粮食总产量…又增产291亿斤,达到9680亿斤
         subject = _sentence_topic(text, sent_start, seg_start, ref) or subject
     if subject and q.dimension in _RATE:
         shared = subjects.split_subjects(subject, 1, complete_only=True) if "、" in subject else \

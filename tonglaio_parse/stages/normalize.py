@@ -207,8 +207,9 @@ def _page_layout(text: str) -> list[Edit]:
     open_ends = [ab for ab in long if text[ab[1] - 1] not in closing]
     if not long or len(open_ends) < pats.wrapped_share * len(long):
         return edits
+    ends = marks().sentence_end + marks().quotes[1:]  # in a wrapped text only these end a paragraph
     for (a, b), (c, d) in zip(content, content[1:]):
-        if b - a >= pats.wrapped_line_chars and text[b - 1] not in closing and _continues(text, c) \
+        if b - a >= pats.wrapped_line_chars and text[b - 1] not in ends and _continues(text, c) \
                 and not pats.heading_start.match(text, c):
             edits.append(Edit("line-wrap", b, c))
     return edits
@@ -222,7 +223,8 @@ def _closing() -> str:
 
 
 def _continues(text: str, c: int) -> bool:
-    """The next line goes on with the sentence: it starts with a Han character, a digit, %."""
+    """The next line goes on with the sentence: it starts with a Han character, a digit, % (an
+    indented line starts a paragraph)."""
     ch = text[c:c + 1]
     return bool(ch) and (ch.isdigit() or ch == "%" or "\u4e00" <= ch <= "\u9fff")
 
