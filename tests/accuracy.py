@@ -9,7 +9,7 @@ Sets (each skipped, with the reason, when its texts are absent):
   provinces   gold JSON Lines (targets.jsonl, actuals.jsonl) beside the reports they label,
               ../shared/corpus/provinces-2026 (TONGLAIO_GOLD_DIRS: more such folders, joined by
               the path separator); measured as ../shared/tools/score_gold.py measures them
-  local       the same for fixtures/local: 16 invented city, county, district and provincial
+  local       the same for fixtures/local: 24 invented city, county, district and provincial
               reports of 2006–2026 (always present)
 
 The JSON-Lines measures are the shared scorer's, over each report's JSON (`Report.to_dict()`):
