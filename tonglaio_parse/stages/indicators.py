@@ -298,8 +298,8 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     if from_left and subjects.is_milestone(bare):
         bare = None  # 跨过两个万亿元大关、超过6万亿元: the figure keeps the subject before it
     subject = subject or bare
-    earlier = _earlier_subject(reads, qs, i, sent_start) if continues else None
     ref = subjects.back_reference(subject) if from_left else None
+    earlier = _earlier_subject(reads, qs, i, sent_start) if continues and (ref or subject is None) else None
     if ref and earlier:  # 一般公共预算收入增长4.6%,总量首次突破1900亿元
         subject = earlier.removesuffix(ref) + ref
     elif subject is None and continues:

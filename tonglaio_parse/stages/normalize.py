@@ -189,30 +189,47 @@ def _page_layout(text: str) -> list[Edit]:
     (removed with their line end); in a hard-wrapped text a line break inside a sentence is
     a line wrap (removed, with any furniture between the two halves)."""
     pats = patterns()
+    numbers = [(m.start(), m.end()) for m in _page_number_line().finditer(text)]
+    edits = _furniture(text, numbers)
+    closing = _closing()
+    long_lines = [m.end() for m in _long_line().finditer(text)]
+    open_ends = sum(text[e - 1] not in closing for e in long_lines)
+    if not long_lines or open_ends < pats.wrapped_share * len(long_lines):
+        return edits
+    skip = {e.start for e in edits}
     starts = line_starts(text)
     lines = [(a, (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)) for k, a in enumerate(starts)]
-    numbers = [k for k, (a, b) in enumerate(lines) if pats.page_number.fullmatch(text, a, b)]
-    if not numbers and "\n" not in text[:2000]:
-        return []
-    headers: dict[str, list[int]] = {}
-    for k in numbers:
-        j = k + 1
-        if j < len(lines) and 0 < lines[j][1] - lines[j][0] <= pats.running_header_chars:
-            headers.setdefault(text[lines[j][0]:lines[j][1]].strip(), []).append(j)
-    furniture = set(numbers) | {j for js in headers.values() if len(js) >= 2 for j in js}
-    edits = [Edit("page-furniture", lines[k][0], min(len(text), lines[k][1] + 1)) for k in sorted(furniture)]
-    content = [(a, b) for k, (a, b) in enumerate(lines) if k not in furniture and text[a:b].strip()]
-    closing = _closing()
-    long = [(a, b) for a, b in content if b - a >= pats.wrapped_line_chars]
-    open_ends = [ab for ab in long if text[ab[1] - 1] not in closing]
-    if not long or len(open_ends) < pats.wrapped_share * len(long):
-        return edits
+    content = [(a, b) for a, b in lines if a not in skip and text[a:b].strip()]
     ends = marks().sentence_end + marks().quotes[1:]  # in a wrapped text only these end a paragraph
     for (a, b), (c, d) in zip(content, content[1:]):
         if b - a >= pats.wrapped_line_chars and text[b - 1] not in ends and _continues(text, c) \
                 and not pats.heading_start.match(text, c):
             edits.append(Edit("line-wrap", b, c))
     return edits
+
+
+def _furniture(text: str, numbers: list[tuple[int, int]]) -> list[Edit]:
+    """Page-number lines, and a short line found right under two or more of them (the header)."""
+    pats = patterns()
+    headers: dict[str, list[tuple[int, int]]] = {}
+    for _, b in numbers:
+        c = b + 1
+        d = text.find("\n", c)
+        d = len(text) if d == -1 else d
+        if c < len(text) and 0 < d - c <= pats.running_header_chars:
+            headers.setdefault(text[c:d].strip(), []).append((c, d))
+    spans = numbers + [ab for found in headers.values() if len(found) >= 2 for ab in found]
+    return [Edit("page-furniture", a, min(len(text), b + 1)) for a, b in sorted(spans)]
+
+
+@cache
+def _page_number_line() -> regex.Pattern:
+    return rx.compile(f"(?m)^(?:{patterns().page_number.pattern})$")
+
+
+@cache
+def _long_line() -> regex.Pattern:
+    return rx.compile(f"(?m)^[^\\n]{{{patterns().wrapped_line_chars},}}$")
 
 
 @cache

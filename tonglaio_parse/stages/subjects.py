@@ -118,7 +118,7 @@ def compound_parts(head: str) -> Optional[list[str]]:
 def ends_with_verb(phrase: str) -> bool:
     """Does a direction verb end the phrase (…累计下降)?"""
     lx = lexicon()
-    masked = lx.masked.sub(lambda m: "□" * len(m.group()), phrase.rstrip())
+    masked = lx.masked.sub(lambda m: "□" * len(m.group()), phrase.rstrip()[-10:])  # the tail is enough
     return any(m.end() == len(masked) for m in lx.verbs.finditer(masked, max(0, len(masked) - 6),
                                                                     overlapped=True))
 
