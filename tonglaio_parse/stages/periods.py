@@ -346,17 +346,14 @@ class TimeMarks:
         return len(before) - line_start <= _MAX_TITLE and (not earlier or earlier[-1] in _paragraph_end())
 
     def _section_span(self, pos: int, part_start: int) -> Optional[Period]:
-        """The last span named in the figure's section before it (这五年, … earlier)."""
+        """The last span named in the figure's part before it (这五年, … paragraphs earlier)."""
         lo = max(part_start, pos - _SECTION_LOOKBACK)
         spans = [m for m in self._between(lo, pos) if _multi(m) and m[3] and m[2].end < (self.year or 9999)]
         return spans[-1][2] if spans else None
 
     def _ending_plan(self) -> Optional[Period]:
         """In a report of a plan's first year, the plan that has just ended (a review's 年均)."""
-        if self.year is None:
-            return None
-        p = plan_period_ending(self.year - 1)
-        return p
+        return plan_period_ending(self.year - 1) if self.year is not None else None
 
     def _from_base(self, pos: int, p: Period, rate: bool = False) -> Period:
         """比2002年增长65.5%, 年均增长10.6% in a review of 2007: both span 2003-2007."""
