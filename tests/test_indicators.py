@@ -279,6 +279,9 @@ LOCAL_CASES = [
      "农牧民人均纯收入", "rural_income", "level", R, (2012, 2012), None),
     ("cumulative-in-its-own-clause", "“十四五”时期,地区生产总值由2020年的205.6亿元增加到2025年的286.5亿元,年均增长6.1%,"
      "较2020年增长39.3%。", 2026, "39.3%", 0, "地区生产总值", "gdp_cumulative_growth", "increase", R, (2021, 2025), None),
+    # a sentence with no subject of its own goes on with the one before it
+    ("subject-of-the-sentence-before", "去年,全省地区生产总值达到41268亿元。按可比价格计算,比上年增长8.1%。", 2022,
+     "8.1%", 0, "地区生产总值", "gdp_growth", "increase", R, (2021, 2021), None),
     ("plan-part-result-told", PLAN_PART_2011, 2011, "3.3%", 0,
      "居民消费价格", "cpi", "increase", R, (2010, 2010), None),
 ]

@@ -309,6 +309,11 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     if subject is None or (ref and not earlier and q.dimension not in _RATE):
         # 规模以上工业增加值增速:9.6% / 粮食总产量…又增产291亿斤,达到9680亿斤
         subject = _sentence_topic(text, sent_start, seg_start, ref) or subject
+    if subject is None and prev is not None and prev.subject and not subjects.is_milestone(prev.subject) \
+            and "\n" not in text[prev_q.end:q.start] and subjects.clean(text[sent_start:seg_start]) is None:
+        # …达到41268亿元。按可比价格计算,比上年增长8.1%: a sentence with no subject of its own
+        # goes on with the one before it in the paragraph
+        subject = prev.subject
     if subject and q.dimension in _RATE:
         shared = subjects.split_subjects(subject, 1, complete_only=True) if "、" in subject else \
             subjects.compound_parts(subject) if direction == "increase" else None
