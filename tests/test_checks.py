@@ -289,3 +289,27 @@ def test_national_reports_stay_quiet():
 def test_repeated_in_brackets():
     assert "TX001" in codes("建设现代农牧(牧)事综合服务中心15个。")
     assert "TX001" not in codes("启动创建玉米种业、中(蒙)药自治区技术创新中心。")
+
+
+
+@pytest.mark.parametrize("text", [
+    "完善安全全链条管理体系,坚决守住安全底线。",             # 安全 + 全链条: a prefix, not a stray 全
+    "弘扬钉钉子精神,一张蓝图绘到底。",                       # a real reduplication
+    "建成周至至乾县快速通道,方便群众出行。",                 # 周至 to 乾县: two places
+    "推出民族歌剧《柳柳州》等一批精品力作。",                 # a name in title marks
+    "以东南亚、南亚、中亚等为主拓展市场。",                   # 南亚 ends 东南亚: not an item listed twice
+    "加强原原种繁育基地建设,提升种业水平。",
+    "严厉打击团团伙伙违法犯罪活动。",
+    "保障农民工工资按时足额发放。",
+])
+def test_provincial_false_alarms_of_repeated_word_stay_quiet(text):
+    assert "TX001" not in codes(text)
+
+
+def test_a_completion_rate_may_exceed_100_percent():
+    assert "NU003" not in codes("全年重点项目投资完成率125.5%,超额完成年度任务。")
+    assert "NU003" in codes("全市森林覆盖率达到120%。")
+
+
+def test_doubled_brackets_of_web_chrome_are_no_bracket_error():
+    assert "TX003" not in codes("各位代表:\n今年要办好几件事。\n》》点击图片进入专题《《\n")

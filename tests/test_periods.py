@@ -43,6 +43,12 @@ CHROME = "下载\n打印\n【字号：\n加大\n】\n"
     # an anniversary the year is named by (2024: 新中国成立75周年; 2021: 建党100周年)
     ("各位代表：\n今年是新中国成立75周年，做好全年工作意义重大。", None, 2024, "text"),
     ("各位代表：\n今年是中国共产党成立100周年。", None, 2021, "text"),
+    # the plan part's heading or target lead naming the year; a plan's first year
+    ("各位代表:\n一、过去一年的工作\n二、2004年主要任务\n今年是我国改革和发展十分关键的一年。", None, 2004, "text"),
+    ("综合考虑各种因素,2006年国民经济和社会发展的主要预期目标是:国内生产总值增长8%左右。", None, 2006, "text"),
+    ("2001年是进入新世纪、实施“十五”计划的第一年。", None, 2001, "text"),
+    # …but not a year named in passing (1964: 他指出,一九六五年的主要任务就是…)
+    ("各位代表:\n他指出,一九六五年的主要任务就是,在更加深入、广泛的基础上前进。", "r.txt", None, None),
     # only the page's publication date
     ("当前位置：首页\n发表时间：\n2026-02-09 09:45:30\n各位代表：", None, 2026, "publication-date"),
     # the file name is a guess, and says so; nothing at all is nothing

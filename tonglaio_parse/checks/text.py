@@ -56,13 +56,17 @@ class _Lists:
     suffixes: frozenset[str]
     standalone_freq: int
     echo_gaps: frozenset[str]
+    prefixes: frozenset[str]      # 全 of 安全|全链条: a prefix of the word after, no slip
+    connectors: frozenset[str]    # 至 of 周至|至|乾县: between two places
+    place_suffixes: tuple[str, ...]
 
 
 @cache
 def _lists() -> _Lists:
     t = entries("repetition.toml")
     return _Lists(frozenset(t.words("allowed")), frozenset(t.words("suffixes")), t.integer("standalone_freq"),
-                  frozenset(t.words("echo_gaps")))
+                  frozenset(t.words("echo_gaps")), frozenset(t.words("prefixes")), frozenset(t.words("connectors")),
+                  tuple(t.words("place_suffixes")))
 
 
 @check("TX001")
@@ -72,6 +76,9 @@ def repeated_word(ctx: Context) -> None:
     for p in ctx.body_paragraphs():
         hits: list[tuple[int, int, str]] = []
         for m in _LIST_REPEAT.finditer(p.text):  # 新增学位、学位2.5万个
+            w_end = m.start("w") + len(m.group("w"))
+            if any(freq.get(p.text[k:w_end]) for k in range(max(0, m.start() - 2), m.start())):
+                continue  # 东南亚、南亚: the first is the end of a longer word, not the item repeated
             hits.append((m.start("w"), m.end(), f"'{m.group('w')}' listed twice in a row: {m.group()}"))
         for m in _BRACKET_REPEAT.finditer(p.text):  # 农牧(牧)事: a gloss that repeats the text
             hits.append((m.start(), m.end(), f"'{m.group('w')}' repeated in brackets: {m.group()}"))
@@ -146,8 +153,8 @@ def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int]) -> s
     the dictionary's: a word is known when its frequency is not 0 (not an HMM guess)."""
     ch = text[i]
     lists = _lists()
-    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed):
-        return None
+    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed) or _in_title(text, i):
+        return None  # (a title in 《》 is a name: 民族歌剧《柳柳州》)
     left, right = ends.get(i + 1), starts.get(i + 1)
     if left is None or right is None:
         return None  # one token holds both: 常常, 天天, 家家户户 (or an HMM word)
@@ -162,11 +169,21 @@ def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int]) -> s
     after = starts.get(i + 2)
     if len(lw) == 1 and before and freq.get(before[0] + ch) or len(rw) == 1 and after and freq.get(ch + after[0]):
         return None
+    if len(rw) == 1 and after and (ch in lists.prefixes or
+                                   ch in lists.connectors and after[0].endswith(lists.place_suffixes)):
+        return None  # 安全|全|链条 (全链条), 周至|至|乾县 (from one place to another)
     if len(lw) >= 2 and freq.get(lw):
         return f"'{ch}' doubled: {lw} followed by a stray '{ch}'"
     if len(rw) >= 2 and freq.get(rw):
         return f"'{ch}' doubled: a stray '{ch}' before {rw}"
     return None
+
+
+def _in_title(text: str, i: int) -> bool:
+    """Does offset i stand inside a 《title》 (within its paragraph)?"""
+    m = marks()
+    open_, close = m.title_marks[0], m.title_marks[1]
+    return text.rfind(open_, 0, i) > text.rfind(close, 0, i) and close in text[i:i + 40]
 
 
 def _in_allowed(text: str, i: int, allowed) -> bool:
@@ -288,6 +305,8 @@ def unbalanced_brackets(ctx: Context) -> None:
         if ch == "\n":
             last_nl = i
             expire(i)
+        elif text[i - 1:i] == ch or text[i + 1:i + 2] == ch:
+            continue  # 》》点击图片进入专题《《: a doubled mark is decoration (web chrome), no bracket
         elif ch in pairs:
             if stack and stack[-1][0] == ch and ch == "“" and stack[-1][1] < last_nl:
                 stack.pop()  # a quotation running over paragraphs reopens each one
