@@ -51,3 +51,10 @@ def test_a_target_declined_in_so_many_words_is_no_number_set():
     r = parse_text(text, options=Options(year=2020))
     assert [q.canonical for q in r.qualitative_targets] == ["gdp_growth"]
     assert "没有提出全年经济增速具体目标" in r.qualitative_targets[0].text
+
+
+def test_the_users_wordings_name_qualitative_targets_too(tmp_path):
+    f = tmp_path / "mine.toml"
+    f.write_text('[[canonical]]\nwordings = ["技术合同交易额"]\ngrowth = "tech_contract_growth"\n', encoding="utf-8")
+    r = parse_text(LEAD + "技术合同交易额稳步增长。\n", options=Options(year=2026, indicators_file=str(f)))
+    assert [q.canonical for q in r.qualitative_targets] == ["tech_contract_growth"]

@@ -160,8 +160,14 @@ def gap_of(qualifier: Optional[str], target: float, target_high: Optional[float]
     return result - target
 
 
-def _source(report: Report, ind: Indicator) -> str:
-    return f"{report.source.path or '-'}:{ind.line}"
+def _tolerance(ind: Indicator, value: float, tolerance: float, rel_tolerance: float) -> float:
+    """How far off a 左右 target may be: points for % figures, a share of the target for others."""
+    return tolerance if ind.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(value)
+
+
+def _source(report: Report, item) -> str:
+    """path:line of an indicator or a qualitative target."""
+    return f"{report.source.path or '-'}:{item.line}"
 
 
 def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]):
@@ -199,7 +205,7 @@ def _stated(reports: Iterable[Report], canonicals: Optional[Iterable[str]]) -> d
         for q in r.qualitative_targets:
             if wanted is None or q.canonical in wanted:
                 out.setdefault((r.document.region, q.canonical, r.document.year),
-                               Stated(q.text, f"{r.source.path or '-'}:{q.line}"))
+                               Stated(q.text, _source(r, q)))
     return out
 
 
@@ -257,7 +263,7 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
             r, t = t_side
             sign = _sign(t)
             tv, th = sign * t.value, None if t.value_high is None else sign * t.value_high
-            tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+            tol = _tolerance(t, tv, tolerance, rel_tolerance)
             target = Target(tv, th, t.qualifier, t.unit, _source(r, t), interval(t.qualifier, tv, th, tol))
         if a_side:
             r, a = a_side
@@ -265,7 +271,7 @@ def rows(reports: Iterable[Report], tolerance: float = 0.5, rel_tolerance: float
         if t_side and a_side and (common := _common(t_side[1], a_side[1])):
             tv, th, av, unit = common
             t = t_side[1]
-            tol = tolerance if t.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
+            tol = _tolerance(t, tv, tolerance, rel_tolerance)
             target = Target(tv, th, t.qualifier, unit, target.source, interval(t.qualifier, tv, th, tol))
             actual = Actual(av, unit, actual.source)
             gap = gap_of(t.qualifier, tv, th, av)
@@ -307,8 +313,8 @@ _ABOVE = {"province": "national", "city": "province", "county": "city"}
 def _target(report: Report, ind: Indicator, tolerance: float, rel_tolerance: float) -> Target:
     sign = _sign(ind)
     tv, th = sign * ind.value, None if ind.value_high is None else sign * ind.value_high
-    tol = tolerance if ind.dimension in PERCENT_DIMENSIONS else rel_tolerance * abs(tv)
-    return Target(tv, th, ind.qualifier, ind.unit, f"{report.source.path or '-'}:{ind.line}",
+    tol = _tolerance(ind, tv, tolerance, rel_tolerance)
+    return Target(tv, th, ind.qualifier, ind.unit, _source(report, ind),
                   interval(ind.qualifier, tv, th, tol))
 
 
@@ -343,7 +349,7 @@ class Figures:
                     self.plan.setdefault(key, []).append((p.start, p.end, _target(r, ind, tolerance, rel_tolerance)))
                 elif ind.status == Status.ACTUAL and p.start == p.end == y - 1:
                     self.actuals.setdefault((*key, y - 1), Actual(_sign(ind) * ind.value, ind.unit,
-                                                                  f"{r.source.path or '-'}:{ind.line}"))
+                                                                  _source(r, ind)))
 
     def above(self, region: Optional[str], year: int) -> Optional[str]:
         """The one region of the level above `region`'s among the reports of `year`."""

@@ -81,10 +81,10 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     doc = document.describe(norm, loaded.path, opts.year, opts.region)
     quantities = find_quantities(norm.text)
     timer.lap("quantities")
-    meanings = indicators.interpret(norm.text, quantities, outline, doc.year,
-                                    user_wordings(opts.indicators_file))
+    extra = user_wordings(opts.indicators_file)
+    meanings = indicators.interpret(norm.text, quantities, outline, doc.year, extra)
     inds = [_indicator(n, m, norm, outline) for n, m in enumerate(meanings, 1)]
-    stated = [_stated(s, norm) for s in qualitative.find(norm.text, meanings, doc.year)]
+    stated = [_stated(s, norm) for s in qualitative.find(norm.text, meanings, doc.year, extra)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding,
                          section_index=outline.index, document=doc)

@@ -82,9 +82,6 @@ def level_of(region: Optional[str]) -> Optional[str]:
     return None
 
 
-def year_of(text: str, path: Optional[str]) -> Optional[int]:
-    return periods.document_year(text, path)
-
 
 def title_of(text: str) -> Optional[str]:
     t = _rules()

@@ -199,7 +199,7 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
     reads: list[list[_Read]] = [[] for _ in quantities]
     i = 0
     while i < len(quantities):
-        i = _read_from(text, quantities, i, reads)
+        i = _read_from(text, quantities, i, reads, r)
     out: list[Meaning] = []
     marks = periods.TimeMarks(text, year)
     bounds = _bounds()
@@ -254,7 +254,7 @@ def _from_year(arabic: str, sent_start: int, pos: int) -> Optional[int]:
     return int(m.group("year")) if m else None
 
 
-def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) -> int:
+def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]], r: _Rules) -> int:
     """Read quantity i (and the values of its 分别 list); return the next index to read."""
     q = qs[i]
     prev = reads[i - 1][-1] if i and reads[i - 1] else None
@@ -308,7 +308,7 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
         subject = prev.subject + subject  # 财政赤字…,占国内生产总值比重3%
     if subject is None or (ref and not earlier and q.dimension not in _RATE):
         # 规模以上工业增加值增速:9.6% / 粮食总产量…又增产291亿斤,达到9680亿斤
-        subject = _sentence_topic(text, sent_start, seg_start, ref) or subject
+        subject = _sentence_topic(text, sent_start, seg_start, ref, r) or subject
     if subject is None and prev is not None and prev.subject and not subjects.is_milestone(prev.subject) \
             and "\n" not in text[prev_q.end:q.start] and subjects.clean(text[sent_start:seg_start]) is None:
         # …达到41268亿元。按可比价格计算,比上年增长8.1%: a sentence with no subject of its own
@@ -324,7 +324,7 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]]) 
     return i + 1
 
 
-def _sentence_topic(text: str, sent_start: int, seg_start: int, ref: Optional[str]) -> Optional[str]:
+def _sentence_topic(text: str, sent_start: int, seg_start: int, ref: Optional[str], r: _Rules) -> Optional[str]:
     """A figure without a subject of its own takes the indicator its sentence opens with:
     粮食总产量在上年大幅度增长的基础上,又增产291亿斤,达到9680亿斤 -> 粮食总产量; with a back
     reference, the noun it refers to: 粮食连续五年增产,总产量10570亿斤 -> 粮食总产量. Only a
@@ -333,7 +333,6 @@ def _sentence_topic(text: str, sent_start: int, seg_start: int, ref: Optional[st
     if first is None or first.start() <= sent_start:
         return None
     head = text[sent_start:first.start()]
-    r = rules()
     m = r.wordings.search(head)
     if m and not ref and subjects.clean(head[:m.start()]) is None:
         return m.group()

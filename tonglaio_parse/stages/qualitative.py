@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple, Optional
 
+import regex
+
 from .. import rx
 from ..rules import alternation, char_class, entries, marks, numeral_chars
 from . import indicators, subjects
@@ -24,7 +26,7 @@ class Stated(NamedTuple):
     end: int
 
 
-def find(text: str, meanings: list, year: Optional[int]) -> list[Stated]:
+def find(text: str, meanings: list, year: Optional[int], extra_canon=()) -> list[Stated]:
     """The qualitative targets of the annual target paragraph(s), in text order."""
     if year is None:
         return []
@@ -33,21 +35,21 @@ def find(text: str, meanings: list, year: Optional[int]) -> list[Stated]:
     paragraphs: dict[int, list] = {}
     for m in targets:
         paragraphs.setdefault(text.rfind("\n", 0, m.quantity.start) + 1, []).append(m)
+    r = indicators.rules(extra_canon)
     out: list[Stated] = []
     for start, held in sorted(paragraphs.items()):
         if len(held) < 2:
             continue
         end = _paragraph_end(text, start)
         numbered = {m.canonical for m in held}
-        out.extend(s for s in _clauses(text, start, end) if s.canonical not in numbered)
+        out.extend(s for s in _clauses(text, start, end, r) if s.canonical not in numbered)
     said = {s.canonical for s in out} | {m.canonical for m in targets}
-    out.extend(s for s in _declined(text) if s.canonical not in said)
+    out.extend(s for s in _declined(text, r) if s.canonical not in said)
     return sorted(set(out), key=lambda s: s.start)
 
 
-def _declined(text: str):
+def _declined(text: str, r):
     """我们没有提出全年经济增速具体目标 (2020): a target declined in so many words, anywhere."""
-    r = indicators.rules()
     ends = marks().clause_mark + marks().line_break
     for m in _no_number().finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in ends) + 1
@@ -71,8 +73,7 @@ def _paragraph_end(text: str, start: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _clauses(text: str, start: int, end: int):
-    r = indicators.rules()
+def _clauses(text: str, start: int, end: int, r):
     bound = rx.compile(char_class(marks().clause_mark + marks().sentence_end_or_semicolon + "\n"))
     pos = start
     for m in [*bound.finditer(text, start, end), None]:
