@@ -1,6 +1,7 @@
-"""Build tonglaio_parse/data/bound_chars.txt from the national corpus (52 reports, 1954-2025).
+"""Build tonglaio_parse/data/bound_chars.txt from the national reports (52, 1954-2025) and the
+provincial reports of 2026 (31).
 
-    .venv/bin/python tests/update_bound.py ../shared/corpus/national
+    .venv/bin/python tests/update_bound.py [../shared/corpus/national ../shared/corpus/provinces-2026]
 
 A bound character is one the reports write with one neighbour only: 夯 is followed by 实 in
 every one of its 18 uses (夯实), 济 is preceded by 经. TX008 reports the shape 夯坚实 — a
@@ -17,13 +18,13 @@ A three-character context the reports complete with one character (招商引 -> 
 jieba's dictionary (招商引资): >= CTX_USES uses, the completion in >= CTX_SHARE of them. TX009
 reports the context followed by another character that forms no word (招商引到投资). anchor:
 the index of the context's rarest character, where the check's regex starts (a context whose
-characters are all common, > ANCHOR_MAX uses, is left out: the scan would cost too much).
+characters are all common, more than ANCHOR_SHARE of all characters (300 uses in the national
+reports' 1.1 million), is left out: the scan would cost too much).
 Leave-one-out on 2004-2025: no finding (without the dictionary condition: 11, 结构调优 …).
 """
 from __future__ import annotations
 
 import collections
-import glob
 import os
 import sys
 
@@ -31,12 +32,13 @@ import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tonglaio_parse.stages.normalize import normalize  # noqa: E402
+from corpora import corpus_files, data_file, folders_from_argv  # noqa: E402
 from tonglaio_parse.stages.segment import segmenter  # noqa: E402
 
 HAN2 = regex.compile(r"(?=(\p{Han}\p{Han}))")
 HAN4 = regex.compile(r"(?=(\p{Han}{4}))")
 MIN_USES, SHARE = 10, 0.97
-CTX_USES, CTX_SHARE, ANCHOR_MAX = 5, 0.95, 300
+CTX_USES, CTX_SHARE, ANCHOR_SHARE = 5, 0.95, 300 / 1_110_000
 
 
 def bound(counts: collections.Counter) -> dict[str, dict[str, tuple[str, int]]]:
@@ -62,20 +64,21 @@ def contexts(fours: collections.Counter, chars: collections.Counter) -> dict[str
     for g, k in fours.items():
         nxt[g[:3]][g[3]] += k
     out = {}
+    total = sum(chars.values())
     for a, cnt in nxt.items():
         n = sum(cnt.values())
         last, k = cnt.most_common(1)[0]
         if n >= CTX_USES and k / n >= CTX_SHARE and freq.get(a + last):
             anchor = min(range(3), key=lambda i: chars[a[i]])
-            if chars[a[anchor]] <= ANCHOR_MAX:
+            if chars[a[anchor]] <= ANCHOR_SHARE * total:
                 out[a] = (last, anchor)
     return out
 
 
-def main(corpus: str, out: str) -> None:
+def main(folders: list[str], out: str) -> None:
     counts: collections.Counter = collections.Counter()
     fours: collections.Counter = collections.Counter()
-    for f in sorted(glob.glob(os.path.join(corpus, "*.txt"))):
+    for f in corpus_files(folders):
         text = normalize(open(f, encoding="utf-8").read()).text  # as the checks see it
         counts.update(m.group(1) for m in HAN2.finditer(text))
         fours.update(m.group(1) for m in HAN4.finditer(text))
@@ -85,7 +88,7 @@ def main(corpus: str, out: str) -> None:
         chars[g[0]] += k
     ctx = contexts(fours, chars)
     with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# mined by tests/update_bound.py from the national government work reports; see there\n")
+        fh.write("# mined by tests/update_bound.py from the national and provincial government work reports; see there\n")
         both = [(n, side, c, p) for side in ("R", "L") for c, (p, n) in b[side].items()]
         for _, side, c, p in sorted(both, key=lambda e: (-e[0], e[1], e[2])):
             fh.write(f"{side}\t{c}\t{p}\n")  # the most used first: the regex tries them in order
@@ -94,6 +97,4 @@ def main(corpus: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    here = os.path.dirname(os.path.abspath(__file__))
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "national"),
-         os.path.join(here, "..", "tonglaio_parse", "data", "bound_chars.txt"))
+    main(folders_from_argv(), data_file("bound_chars.txt"))

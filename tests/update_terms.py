@@ -1,7 +1,10 @@
-"""Build tonglaio_parse/data/report_terms.txt from the national corpus (52 reports, 1954-2025).
+"""Build tonglaio_parse/data/report_terms.txt from the national reports (52, 1954-2025) and the
+provincial reports of 2026 (31).
 
-    .venv/bin/python tests/update_terms.py ../shared/corpus/national
+    .venv/bin/python tests/update_terms.py [../shared/corpus/national ../shared/corpus/provinces-2026]
 
+The terms are the national reports' (the first folder); the variants and the vocabulary come
+from all: a form a provincial report uses is right too, and their words are report words.
 Three kinds of line, tab-separated:
   T  term  count     a long fixed term (6-7 Han characters, >= 50 occurrences, in >= 4 reports since 1992),
                      whose one-character variants TX005 reports (人大代表大会 for 人民代表大会);
@@ -13,7 +16,6 @@ Three kinds of line, tab-separated:
 from __future__ import annotations
 
 import collections
-import glob
 import os
 import sys
 
@@ -21,6 +23,7 @@ import regex
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from tonglaio_parse.stages.normalize import normalize  # noqa: E402
+from corpora import corpus_files, data_file, folders_from_argv  # noqa: E402
 from tonglaio_parse.stages.segment import segmenter  # noqa: E402
 
 HAN = regex.compile(r"\p{Han}+")
@@ -35,9 +38,11 @@ def _aligned(tok, g: str) -> bool:
     return len(pieces[0]) >= 2 and len(pieces[-1]) >= 2
 
 
-def main(corpus: str, out: str) -> None:
-    files = sorted(glob.glob(os.path.join(corpus, "*.txt")))
+def main(folders: list[str], out: str) -> None:
+    files = corpus_files(folders)
+    source = set(corpus_files(folders[:1]))  # the terms: the national reports'
     grams: collections.Counter = collections.Counter()
+    term_grams: collections.Counter = collections.Counter()
     docs: collections.Counter = collections.Counter()
     words: collections.Counter = collections.Counter()
     tok = segmenter()
@@ -50,10 +55,12 @@ def main(corpus: str, out: str) -> None:
                 for i in range(len(s) - n + 1):
                     grams[s[i:i + n]] += 1
                     seen.add(s[i:i + n])
+                    if f in source:
+                        term_grams[s[i:i + n]] += 1
             words.update(w for w in tok.cut(s, hmm=False) if len(w) >= 2)
-        if int(os.path.basename(f)[-8:-4]) >= RECENT:
+        if f in source and int(os.path.basename(f)[-8:-4]) >= RECENT:
             docs.update(seen)
-    terms = {g: c for g, c in grams.items() if 6 <= len(g) <= 7 and c >= MIN_TERM and docs[g] >= MIN_DOCS
+    terms = {g: c for g, c in term_grams.items() if 6 <= len(g) <= 7 and c >= MIN_TERM and docs[g] >= MIN_DOCS
              and g[0] not in FUNC and g[-1] not in FUNC and _aligned(tok, g)}
     variants = set()
     for t in terms:
@@ -77,7 +84,7 @@ def main(corpus: str, out: str) -> None:
                 if g[:i] + "?" + g[i + 1:] in by_hole:
                     variants.add(g)
     with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# mined by tests/update_terms.py from the national government work reports; see there\n")
+        fh.write("# mined by tests/update_terms.py from the national and provincial government work reports; see there\n")
         for t, c in sorted(terms.items()):
             fh.write(f"T\t{t}\t{c}\n")
         for v in sorted(variants - set(terms)):
@@ -88,6 +95,4 @@ def main(corpus: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    here = os.path.dirname(os.path.abspath(__file__))
-    main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "shared", "corpus", "national"),
-         os.path.join(here, "..", "tonglaio_parse", "data", "report_terms.txt"))
+    main(folders_from_argv(), data_file("report_terms.txt"))

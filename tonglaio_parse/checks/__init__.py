@@ -29,7 +29,7 @@ def registered_codes() -> set[str]:
 
 def _load() -> None:
     # registers the checks; their order is the order of findings that sort alike
-    from . import layout, inputs, text, garble, wording, coherence, stranded, numbers, structure  # noqa: F401
+    from . import layout, inputs, text, garble, wording, formulas, coherence, stranded, numbers, structure  # noqa: F401
 
 
 def run_checks(ctx: Context, disabled: Iterable[str] = (),

@@ -37,7 +37,11 @@ def paragraphs(text: str) -> list[Para]:
 class Furniture:
     body: tuple[int, int]            # ORIGINAL span of the report proper
     footer: Optional[tuple[Para, int]]  # the first line of a footer, and the lines from it to the end
-    chrome: tuple[Para, ...]         # lines of web-page furniture, anywhere
+    blocks: tuple[tuple[Para, ...], ...]  # lines of web-page furniture, anywhere, in runs of adjacent lines
+
+    @property
+    def chrome(self) -> tuple[Para, ...]:
+        return tuple(p for b in self.blocks for p in b)
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class _Rules:
     chrome: regex.Pattern
     boilerplate: regex.Pattern
     boilerplate_lines: int  # how far from either end a header or footer block may start
+    chrome_gap: int         # the longest short line between chrome lines at the page's end
 
 
 @cache
@@ -52,7 +57,7 @@ def _rules() -> _Rules:
     t = entries("lint.toml")["layout"]
     return _Rules(compile_any(t.words("chrome"), t.name("chrome")),
                   compile_any(t.words("boilerplate"), t.name("boilerplate")),
-                  t.integer("boilerplate_lines"))
+                  t.integer("boilerplate_lines"), t.integer("chrome_gap"))
 
 
 def furniture(norm: Normalized, paras: list[Para]) -> Furniture:
@@ -71,8 +76,33 @@ def furniture(norm: Normalized, paras: list[Para]) -> Furniture:
                 break
             if i < min(r.boilerplate_lines, n // 3):  # a header: the report starts after it
                 lo = orig(p.end)
-    chrome = tuple(p for p in paras if r.chrome.match(p.text))
+    at = [i for i, p in enumerate(paras) if r.chrome.match(p.text)]
+    blocks: list[list[Para]] = []
+    for k, i in enumerate(at):
+        if k and at[k - 1] == i - 1:
+            blocks[-1].append(paras[i])
+        else:
+            blocks.append([paras[i]])
+    chrome = [paras[i] for i in at]
     for p in chrome:
         if orig(p.start) <= lo + 200 and p is paras[0] or orig(p.start) < lo:
             lo = max(lo, orig(p.end))
-    return Furniture((lo, hi), footer, chrome)
+    hi = _before_trailing_chrome(paras, set(map(id, chrome)), orig, lo, hi, r.chrome_gap)
+    return Furniture((lo, hi), footer, tuple(map(tuple, blocks)))
+
+
+def _before_trailing_chrome(paras: list[Para], chrome: set[int], orig, lo: int, hi: int, gap: int) -> int:
+    """The body's end moved up over the chrome lines that close it (【打印本页】, 分享到: with
+    its short share targets, related links), as a footer moves it."""
+    end = hi
+    for p in reversed(paras):
+        start = orig(p.start)
+        if start >= hi:
+            continue
+        if start < lo:
+            break
+        if id(p) in chrome:
+            end = start
+        elif len(p.text) > gap or p.text[-1:] in "。!?！？":
+            break
+    return end

@@ -18,6 +18,7 @@ from functools import cache
 from .. import rx
 from ..rules import RuleError, data_path, entries, numeral_chars
 from .context import Context
+from .text import is_place_office
 from .registry import check
 
 _H = "\u3400-\u9fff"
@@ -78,6 +79,8 @@ def _seam(text: str, i: int, freq, lim):
     a, b, c = text[i - 1:i], text[i], text[i + 2:i + 3]
     if not a or not c or a == b or b == c or a in lim["numerals"] or c in lim["numerals"]:
         return None
+    if is_place_office(text, i, freq):
+        return None  # 天津市市长: a place name, then its office
     first, second, gram = a + b, b + c, a + b + b + c
     if not (0 < freq.get(first, 0) < lim["seam_rare"]) or not freq.get(second):
         return None
@@ -88,9 +91,12 @@ def _seam(text: str, i: int, freq, lim):
 
 
 def _echo_likely(text: str, i: int, freq, lim) -> bool:
-    """牛肉牛: the first two characters are a word and the repeated one is rare on its own."""
+    """牛肉牛: the first two characters are a word, the repeated one is rare on its own, and the
+    two swapped are a word too (肉牛: the word meant, typed the wrong way round). A parallel
+    phrase repeats its first character with no such swap (防汛防台风, 先行先试, 管好管到位)."""
     x = text[i]
-    return freq.get(x, 0) < lim["rare"] * 10 and bool(freq.get(text[i:i + 2]))
+    return freq.get(x, 0) < lim["rare"] * 10 and bool(freq.get(text[i:i + 2])) and bool(freq.get(text[i + 1] + x)) \
+        and text[i:i + 3] not in lim["seams"]  # (背靠背: a shape the reports use)
 
 
 def _window(text: str, lo: int, hi: int) -> tuple[int, str]:

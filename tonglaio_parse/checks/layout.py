@@ -44,15 +44,22 @@ def site_furniture(ctx: Context) -> None:
     found = ctx.furniture()
     if found.footer:
         (p, lines), end = found.footer, len(ctx.norm.original.rstrip())
-        ctx.warn("LA008", found.body[1], end, f"site footer after the report ({lines} lines): {p.text[:20]}…")
-    for p in found.chrome:
-        ctx.warn_norm("LA007", p.start, p.end, f"web-page furniture: {p.text[:30]}")
+        ctx.warn("LA008", ctx.norm.orig(p.start), end, f"site footer after the report ({lines} lines): {p.text[:20]}…")
+    for block in found.blocks:
+        first, last = block[0], block[-1]
+        lines = f" ({len(block)} lines)" if len(block) > 1 else ""
+        ctx.warn_norm("LA007", first.start, last.end, f"web-page furniture{lines}: {first.text[:30]}")
 
 
 @check("LA001", "LA002", "LA003", "IN003")
 def normalisation_edits(ctx: Context) -> None:
     original = ctx.norm.original
     last_invisible_line = None
+    for s, e in _markup_runs(original, [e for e in ctx.norm.edits if e.kind == "markup"]):
+        marks_ = original[s.start:s.end]
+        inner = original[s.end:e.start].strip()
+        ctx.warn("LA003", s.start, e.end, f"leftover markup {marks_[:20]!r}" +
+                 (f" around '{inner[:16]}{'…' if len(inner) > 16 else ''}'" if e is not s else ""))
     for e in ctx.norm.edits:
         code = _EDIT_CODES.get(e.kind)
         if code == "LA002":
@@ -66,10 +73,41 @@ def normalisation_edits(ctx: Context) -> None:
                 continue  # one finding per line is enough
             last_invisible_line = line
             ctx.warn(code, e.start, e.end, f"invisible character U+{ord(original[e.start]):04X}")
-        elif code == "LA003":
-            ctx.warn(code, e.start, e.end, f"leftover markup {original[e.start:e.end][:20]!r}")
-        elif code:
+        elif code and code != "LA003":
             ctx.warn(code, e.start, e.end, f"page marker {original[e.start:e.end]}")
+
+
+def _markup_runs(original: str, edits: list) -> list[tuple]:
+    """The markup edits in runs, one finding each: a mark and the one that closes it on the same
+    line (**…**, <b>…</b>, nested or not) are one run, spanning both, and the marks inside it
+    are part of it; a mark left unclosed is a run alone."""
+    runs: list[tuple] = []
+    open_: list = []  # marks of the current line waiting for their closer
+
+    def closes(opener, mark: str) -> bool:
+        first = original[opener.start:opener.end]
+        if first.startswith("<"):
+            name = regex.match(r"<([A-Za-z0-9]+)", first)
+            return bool(name) and mark.lower().startswith(f"</{name.group(1).lower()}")
+        return mark == first
+
+    for e in edits:
+        if open_ and "\n" in original[open_[-1].end:e.start]:
+            runs += [(o, o) for o in open_]
+            open_ = []
+        mark = original[e.start:e.end]
+        k = next((i for i in range(len(open_) - 1, -1, -1) if closes(open_[i], mark)), None)
+        if k is None:
+            if mark.startswith("</") or mark.startswith("&"):
+                runs.append((e, e))
+            else:
+                open_.append(e)
+            continue
+        runs = [r for r in runs if r[0].start < open_[k].start]  # those inside are part of it
+        runs.append((open_[k], e))
+        del open_[k:]
+    runs += [(o, o) for o in open_]
+    return sorted(runs, key=lambda r: r[0].start)
 
 
 def _heading_before(original: str, gap: int) -> bool:
@@ -140,7 +178,7 @@ def merged_heading(ctx: Context) -> None:
     for p in ctx.body_paragraphs():
         for m in r.numbered_mid.finditer(p.text):
             label = m.group("label")
-            prev = _relabel(label, -1)
+            prev = relabel(label, -1)
             if label in labels or prev is None or prev not in labels:
                 continue  # an inline enumeration, not a lost line break
             s = p.start + m.start("label")
@@ -166,7 +204,7 @@ def _split_point(ctx: Context, paras: list[Para], r) -> None:
                       f"(this part has one topic paragraph fewer than the others)")
 
 
-def _relabel(label: str, delta: int):
+def relabel(label: str, delta: int):
     """The label numbered `delta` away: (三) -> (二); None outside 一 to 十."""
     digits = "".join(c for c in label if c not in "()、")
     try:

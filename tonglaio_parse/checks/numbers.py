@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from .. import rx
-from ..rules import RuleError, alternation, char_class, entries, full_width, marks, numeral_chars
+from ..rules import RuleError, alternation, char_class, compile_rule, entries, full_width, marks, numeral_chars
 from ..stages.numbers import parse_number
 from ..stages.subjects import direction_verbs
 from .context import Context
@@ -159,3 +159,31 @@ def unknown_unit(ctx: Context) -> None:
     for ind in ctx.indicators:
         if ind.dimension in ("unknown", "") and ind.unit not in ("", None):
             ctx.warn("NU006", ind.span[0], ind.span[1], f"unit '{ind.unit}' is not in the unit table")
+
+
+@cache
+def _scale() -> tuple[regex.Pattern, tuple[str, ...]]:
+    t = entries("lint.toml")["numbers"]
+    return compile_rule(t.text("scale_class"), t.name("scale_class")), tuple(t.words("whole_subjects"))
+
+
+@check("NU007")
+def part_exceeds_whole(ctx: Context) -> None:
+    """打造2000亿级工业园区 where the report's largest whole is 产值 1900亿元: a part larger than
+    any whole the report gives (the largest: a sector's output is no whole for another sector)."""
+    pattern, wholes = _scale()
+    money = [i for i in ctx.indicators if i.normalized_unit == "yuan" and i.subject and i.normalized_value
+             and any(i.subject.endswith(w) and len(i.subject) <= len(w) + 2 for w in wholes)]  # 工业产值, not 某集聚区营业收入
+    if not money:
+        return
+    whole = max(money, key=lambda i: i.normalized_value)
+    for p in ctx.body_paragraphs():
+        if "级" not in p.text:
+            continue
+        for m in pattern.finditer(p.text):
+            value = _value(m.group("n") + m.group("mag"))  # 2000亿, 千亿
+            if value is not None and value > whole.normalized_value:
+                ctx.warn_norm("NU007", p.start + m.start(), p.start + m.end(),
+                              f"'{m.group()}' is larger than the whole the report gives: {whole.subject} "
+                              f"{whole.text} (line {whole.line}): a part bigger than the whole?")
+

@@ -15,6 +15,7 @@ from functools import cache
 from .. import rx
 from ..rules import numeral_chars
 from .context import Context
+from .text import reduplicated
 from .registry import check
 
 _H = "\u3400-\u9fff"
@@ -72,8 +73,8 @@ def stranded_double(ctx: Context) -> None:
             continue
         if a in _FUNC or c in _FUNC or a in numerals or c in numerals:
             continue
-        if (a + x + x + word[1:]) in freq or (x + word) in freq:
-            continue
+        if (a + x + x + word[1:]) in freq or (x + word) in freq or reduplicated(text, i, freq):
+            continue  # (好山山水水: AABB of 山水)
         hmm = {(t, a_ + s) for t, a_, _ in words.tokenize(w, hmm=True)}
         if (a + x, i - 1) not in hmm:
             continue

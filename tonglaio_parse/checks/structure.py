@@ -2,7 +2,10 @@
 that was guessed or not found."""
 from __future__ import annotations
 
+import regex
+
 from .context import Context
+from .layout import relabel
 from .registry import check
 
 # Only the outer numbering levels are strict; item lists (1. 2.) restart freely.
@@ -58,9 +61,29 @@ def numbering(ctx: Context) -> None:
                 ctx.warn("ST003", b.span[0], b.span[0] + len(b.label),
                          f"heading {b.label} repeats the number of the heading on line {a.line}")
             elif nb > na + 1:
+                broken = _broken_heading(ctx, a, b)
+                if broken:
+                    ctx.warn("ST002", broken[0], broken[1],
+                             f"heading {relabel(b.label, -1)} is broken over two lines (line "
+                             f"{ctx.norm.line_col(broken[0])[0]}), so {b.label} follows {a.label}: the text "
+                             f"under it is filed under {a.label}")
+                    continue
                 ctx.warn("ST002", b.span[0], b.span[0] + len(b.label),
                          f"heading {b.label} follows {a.label} (line {a.line}): "
                          f"{nb - na - 1} number{'s' if nb - na > 2 else ''} skipped")
+
+
+def _broken_heading(ctx: Context, a, b) -> tuple[int, int] | None:
+    """ORIGINAL span of the one heading between a and b, written with a line break inside its
+    label ((⏎三)) so that it was not read as a heading."""
+    missing = relabel(b.label.replace("（", "(").replace("）", ")"), -1)
+    if not missing:
+        return None
+    pattern = r"\s*".join(f"[{regex.escape(c)}{'（' if c == '(' else '）' if c == ')' else ''}]" for c in missing)
+    m = regex.search(rf"(?m)^\s*{pattern}", ctx.norm.original[a.span[0]:b.span[0]])
+    if m is None or "\n" not in m.group().strip():
+        return None
+    return a.span[0] + m.start() + len(m.group()) - len(m.group().lstrip()), a.span[0] + m.end()
 
 
 @check("ST004", "ST005")
@@ -72,4 +95,5 @@ def report_year(ctx: Context) -> None:
         ctx.warn("ST004", 0, 0, f"the report's year {doc.year} was taken from its file name: "
                                 "no title, date line or text names it (pass --year if wrong)")
     else:
-        ctx.warn("ST005", 0, 0)
+        ctx.warn("ST005", 0, 0, "the report's year is named nowhere (title, date line, text, publication "
+                                "date, file name): figures dated by 今年/去年 get no period; pass --year YEAR")

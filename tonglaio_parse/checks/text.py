@@ -1,6 +1,7 @@
 """Text findings: words repeated by mistake, duplicated list items, unbalanced brackets."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -9,7 +10,7 @@ from typing import Mapping
 import regex
 
 from .. import rx
-from ..rules import RuleError, char_class, entries, full_width, marks, numeral_chars
+from ..rules import RuleError, char_class, data_path, entries, full_width, marks, numeral_chars
 from .context import Context
 from .registry import check
 
@@ -59,6 +60,7 @@ class _Lists:
     prefixes: frozenset[str]      # 全 of 安全|全链条: a prefix of the word after, no slip
     connectors: frozenset[str]    # 至 of 周至|至|乾县: between two places
     place_suffixes: tuple[str, ...]
+    descriptive_tails: tuple[str, ...]  # 的 of 活跃跃的: an ABB form, no slip
 
 
 @cache
@@ -66,7 +68,7 @@ def _lists() -> _Lists:
     t = entries("repetition.toml")
     return _Lists(frozenset(t.words("allowed")), frozenset(t.words("suffixes")), t.integer("standalone_freq"),
                   frozenset(t.words("echo_gaps")), frozenset(t.words("prefixes")), frozenset(t.words("connectors")),
-                  tuple(t.words("place_suffixes")))
+                  tuple(t.words("place_suffixes")), tuple(t.words("descriptive_tails")))
 
 
 @check("TX001")
@@ -89,13 +91,14 @@ def repeated_word(ctx: Context) -> None:
             ends = {t[2]: t for t in toks}
             for m in _WORD_REPEAT.finditer(p.text, i, j):  # 增收增收
                 w = m.group("w")
-                if m.group() in allowed or w in allowed or not freq.get(w) or _around_allowed(p.text, m, allowed):
-                    continue
+                if m.group() in allowed or w in allowed or not freq.get(w) or _around_allowed(p.text, m, allowed) \
+                        or _in_title(p.text, m.start()):
+                    continue  # (《桃花桃花》: a name)
                 if m.start() in starts and m.start() + len(w) in starts and \
                         (m.end() in ends or m.end() == len(p.text)):
                     hits.append((m.start(), m.end(), f"'{w}' doubled: {m.group()}"))
             for m in _DOUBLE.finditer(p.text, i, j, overlapped=True):  # 新建建, 代办办制
-                msg = _doubled_char(p.text, m.start(), starts, ends, freq)
+                msg = _doubled_char(p.text, m.start(), starts, ends, freq, ctx.norm.text)
                 if msg:
                     hits.append((m.start(), m.end(), msg))
             hits += _echo(p.text, [t for t in toks if i - 8 <= t[1] and t[2] <= j + 8], freq)
@@ -147,13 +150,15 @@ def _around_allowed(text: str, m, allowed) -> bool:
     return any(a in around for a in allowed if len(a) > 2 and m.group() in a)
 
 
-def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int]) -> str | None:
+def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int], whole: str = "") -> str | None:
     """XX at i: a typo when one X stands alone next to a word that ends or starts with X
     (新建|建), or when the word after the seam is not a dictionary word (代办|办制). `freq` is
-    the dictionary's: a word is known when its frequency is not 0 (not an HMM guess)."""
+    the dictionary's: a word is known when its frequency is not 0 (not an HMM guess). `whole`:
+    the document, where a name the dictionary lacks shows it is one (江屿市 … 江屿市市长)."""
     ch = text[i]
     lists = _lists()
-    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed) or _in_title(text, i):
+    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed) or _in_title(text, i) \
+            or reduplicated(text, i, freq):
         return None  # (a title in 《》 is a name: 民族歌剧《柳柳州》)
     left, right = ends.get(i + 1), starts.get(i + 1)
     if left is None or right is None:
@@ -170,13 +175,59 @@ def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int]) -> s
     if len(lw) == 1 and before and freq.get(before[0] + ch) or len(rw) == 1 and after and freq.get(ch + after[0]):
         return None
     if len(rw) == 1 and after and (ch in lists.prefixes or
-                                   ch in lists.connectors and after[0].endswith(lists.place_suffixes)):
+                                   ch in lists.connectors and (_place(after[0]) or _place(lw))):
         return None  # 安全|全|链条 (全链条), 周至|至|乾县 (from one place to another)
+    if len(lw) >= 2 and lw.endswith(ch) and text[i + 2:i + 3] in lists.descriptive_tails:
+        return None  # 活跃跃的: an ABB descriptive form (红彤彤的, 绿油油的)
+    if is_place_office(text, i, freq, whole):
+        return None  # 江屿市|市长, 西江省|省长: a place name, then its office
     if len(lw) >= 2 and freq.get(lw):
         return f"'{ch}' doubled: {lw} followed by a stray '{ch}'"
     if len(rw) >= 2 and freq.get(rw):
         return f"'{ch}' doubled: a stray '{ch}' before {rw}"
     return None
+
+
+def reduplicated(text: str, i: int, freq: Mapping[str, int]) -> bool:
+    """The pair at i is half of an AABB reduplication of a word AB (团团伙伙, 干干净净)."""
+    a, b = text[i - 2:i], text[i + 2:i + 4]
+    return (len(b) == 2 and b[0] == b[1] and bool(freq.get(text[i] + b[0]))) or \
+        (len(a) == 2 and a[0] == a[1] and bool(freq.get(a[0] + text[i])))
+
+
+def is_place_office(text: str, i: int, freq: Mapping[str, int], whole: str = "") -> bool:
+    """The pair at i is a place suffix doubled between a place name and its office (江屿市|市长,
+    天津市|市长): the suffix and the character after the pair are a word, the name before it a place."""
+    ch = text[i]
+    return ch in _lists().place_suffixes and bool(freq.get(text[i + 1:i + 3])) and _a_name(text, i, whole)
+
+
+def _a_name(text: str, i: int, whole: str) -> bool:
+    """The characters ending at the place suffix text[i] are a place name: the gazetteer's, or
+    one the document writes again without the doubled suffix (江屿市 beside 江屿市市长)."""
+    for k in (2, 3, 4):
+        name = text[max(0, i - k):i + 1]
+        if len(name) == k + 1 and (name in _gazetteer() or whole.count(name) - whole.count(name + text[i]) >= 2):
+            return True
+    return False
+
+
+@cache
+def _gazetteer() -> frozenset[str]:
+    """The place names of data/places.txt, and their stems (通辽市 and 通辽)."""
+    names = {x for x in data_path("places.txt").read_text(encoding="utf-8").split() if not x.startswith("#")}
+    suffixes = _lists().place_suffixes
+    return frozenset(names | {n[:-1] for n in names if n.endswith(suffixes) and len(n) >= 3})
+
+
+def in_gazetteer(word: str) -> bool:
+    """A place name of data/places.txt, or its stem (通辽市, 通辽)."""
+    return word in _gazetteer()
+
+
+def _place(word: str) -> bool:
+    """A place name: one of the gazetteer or its stem, or a word ending in a place suffix (乾县)."""
+    return word in _gazetteer() or len(word) >= 2 and word.endswith(_lists().place_suffixes)
 
 
 def _in_title(text: str, i: int) -> bool:
@@ -289,6 +340,12 @@ def unbalanced_brackets(ctx: Context) -> None:
     text = ctx.norm.text
     lo, hi = ctx.body
     stack: list[tuple[str, int]] = []
+    chrome = [(p.start, p.end) for p in ctx.furniture().chrome]
+    starts = [a for a, _ in chrome]
+
+    def in_chrome(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < chrome[k][1]
 
     def expire(pos: int) -> None:
         keep = []
@@ -305,8 +362,8 @@ def unbalanced_brackets(ctx: Context) -> None:
         if ch == "\n":
             last_nl = i
             expire(i)
-        elif text[i - 1:i] == ch or text[i + 1:i + 2] == ch:
-            continue  # 》》点击图片进入专题《《: a doubled mark is decoration (web chrome), no bracket
+        elif in_chrome(i):
+            continue  # 》》点击图片进入专题《《: web chrome is LA007's, no bracket
         elif ch in pairs:
             if stack and stack[-1][0] == ch and ch == "“" and stack[-1][1] < last_nl:
                 stack.pop()  # a quotation running over paragraphs reopens each one

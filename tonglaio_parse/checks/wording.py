@@ -22,7 +22,9 @@ from .. import rx
 from ..rules import RuleError, char_class, data_path, entries, full_width, marks
 from .context import Context
 from .registry import check
+from . import formulas
 from .lexicon import report_terms
+from .text import in_gazetteer
 
 _HAN = rx.compile(r"\p{Han}+")
 _TITLE = rx.compile(r"《([^《》\n]{2,30})》")
@@ -94,9 +96,50 @@ def fixed_term_slip(ctx: Context) -> None:
                     seen.add(s)
                     what = {"sub": "one character changed", "ins": "one character too many",
                             "del": "one character missing"}[kind]
+                    other = _other_reading(x, t, lexicon.words)
+                    if other:  # the context reads x otherwise: the term is no sure correction
+                        after = text[s + n:s + n + 8]
+                        fit = _formula_reading(other, after)
+                        guess = (f"perhaps '{fit[0]}', as the formula '{fit[1]}' has it" if fit else
+                                 f"perhaps '{other}' with the word after it mistyped (the text goes on '{after}')")
+                        ctx.warn_norm("TX005", s, s + n,
+                                      f"'{x}' is one character from the fixed term '{t}', but it opens "
+                                      f"with '{other}', a word of its own in the reports: {guess}, not '{t}'?")
+                        continue
                     ctx.warn_norm("TX005", s, s + n,
                                   f"'{x}' reads like the fixed term '{t}' with {what}: a slip?")
             pos = text.find(anchor, pos + 1)
+
+
+def _other_reading(x: str, t: str, words: dict) -> str:
+    """A word of the reports that x opens with and the term does not (人大代表 of 人大代表大会,
+    where the term is 人民代表大会): x may be that word and another, so the term is no sure
+    correction. '' when there is none."""
+    least = _rules().integer("other_reading_min_count")
+    for k in range(len(x) - 2, 1, -1):
+        w = x[:k]
+        if words.get(w, 0) >= least and not t.startswith(w):
+            return w
+    return ""
+
+
+def _formula_reading(word: str, after: str) -> tuple[str, str] | None:
+    """A formula (data/formulas.txt) where `word` and one or two characters more are followed by
+    a list mark and the text that follows here (人大代表建议和政协委员提案 for 人大代表大会、政协委员提案):
+    (word and those characters, the formula), or None."""
+    nxt = after.lstrip("、,和及与")[:4]
+    if len(nxt) < 4:
+        return None
+    for f in formulas.table().formulas:
+        text = f.text
+        i = text.find(word)
+        while i >= 0:
+            for k in (1, 2):
+                rest = text[i + len(word) + k:]
+                if rest[:1] in ("、", "和", "及", "与") and rest[1:5] == nxt:
+                    return text[i:i + len(word) + k], text
+            i = text.find(word, i + 1)
+    return None
 
 
 def _local(x: str, t: str, local: dict) -> bool:
@@ -128,8 +171,9 @@ def generic_title(ctx: Context) -> None:
             if not _HAN.fullmatch(inner) or inner.endswith(suffixes):
                 continue
             pieces = ctx.words.cut(inner, hmm=False)
-            if len(pieces) < 2 or min(map(len, pieces)) < 2:
-                continue
+            if len(pieces) < 2 or min(map(len, pieces)) < 2 or len(set(pieces)) < len(pieces) \
+                    or any(map(in_gazetteer, pieces)):
+                continue  # a word repeated (《桃花桃花》) or a place (《美丽新疆》): a name's own words
             known = [w for w in pieces if words.get(w, 0) >= min_count or freq.get(w, 0) >= common]
             if 2 * len(known) < len(pieces) + 1 and not inner.endswith(heads):
                 continue  # a title of its own words (西辽河回响), not report vocabulary
