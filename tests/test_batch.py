@@ -19,6 +19,7 @@ from tonglaio_parse import batch
 from tonglaio_parse.cli import main
 from tonglaio_parse.errors import InputError
 from tonglaio_parse.model import Document, Indicator, Measure, Period, Report, Section, Source, Warning
+from tonglaio_parse.pipeline import parse_text
 from tonglaio_parse.store import Database, DatabaseError, read_reports
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +42,8 @@ def fake_report(path: str, data: bytes) -> Report:
 
 def fake_parse(path: str, options) -> Report:
     data = Path(path).read_bytes()
+    if not data.strip():  # as the pipeline does
+        raise InputError(f"{path}: empty, no text to parse")
     if data.startswith(b"BAD"):
         raise InputError(f"{path}: bad on purpose")
     if data.startswith(b"BUG"):
@@ -275,7 +278,7 @@ def test_cli_sqlite_reports_bad_files_goes_on_and_skips_on_rerun(reports_dir, tm
     res = invoke(str(reports_dir), "-o", db, "--region", "通辽市", "-j", "2")
     assert res.exit_code == 1
     assert res.stdout == ""
-    assert "tl-2023.txt: looks like a PDF" in res.stderr and "tl-2022.txt: empty" in res.stderr
+    assert "tl-2023.txt: not a readable PDF" in res.stderr and "tl-2022.txt: empty" in res.stderr
     assert "4 files: 2 parsed, 2 failed;" in res.stderr
     con = sqlite3.connect(db)
     assert [r[0] for r in con.execute("SELECT path FROM documents ORDER BY id")] == \
@@ -347,8 +350,33 @@ def test_a_schema_1_database_is_brought_up_to_date(tmp_path):
         db.store(r)
     conn = sqlite3.connect(db_path)
     conn.executescript("ALTER TABLE documents DROP COLUMN year_source; ALTER TABLE documents DROP COLUMN level;"
-                       "DROP TABLE qualitative_targets; PRAGMA user_version = 1;")
+                       "DROP TABLE qualitative_targets;" + _SCHEMA_3_DROPS + "PRAGMA user_version = 1;")
     conn.close()
     [back] = read_reports(db_path)
     assert back.document.region == r.document.region and back.document.level is None
-    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert back.indicators[0].context == "" and back.indicators[0].page is None
+    assert sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0] == 3
+
+
+_SCHEMA_3_DROPS = "".join(f"ALTER TABLE {t} DROP COLUMN {c};" for t, cs in (
+    ("documents", ("region_simplified",)),
+    ("indicators", ("context", "context_start", "context_end", "subject_simplified", "page")),
+    ("warnings", ("context", "context_start", "context_end", "page"))) for c in cs)
+
+
+def test_a_schema_2_database_gets_the_context_columns(tmp_path):
+    """Schema 2 had no contexts, Simplified forms or pages: opening adds the columns, empty."""
+    import sqlite3
+
+    db_path = str(tmp_path / "two.sqlite")
+    with Database(db_path) as db:
+        db.store(fake_report("r-2024.txt", "一\n二\n".encode()))
+    conn = sqlite3.connect(db_path)
+    conn.executescript(_SCHEMA_3_DROPS + "PRAGMA user_version = 2;")
+    conn.close()
+    [back] = read_reports(db_path)
+    assert back.document.region_simplified is None and back.indicators[0].subject_simplified is None
+    with Database(db_path) as db:  # and it takes new reports with their contexts
+        db.store(parse_text("今年地区生产总值增长5%左右。", "new-2026.txt"))
+    [_, new] = read_reports(db_path)
+    assert new.indicators[0].context == "今年地区生产总值增长5%左右。"

@@ -103,7 +103,8 @@ def test_seed_page_in_a_browser(browser, seed_page, seed_report, tmp_path):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
     mark.click()
     panel = browser.find_element(By.CSS_SELECTOR, ".panel-body").text
-    for expected in (ind.subject, ind.canonical, ind.normalized_unit, f"{ind.line}:{ind.column}", ind.status):
+    for expected in (ind.subject, ind.canonical, ind.normalized_unit, f"{ind.line}:{ind.column}", ind.status,
+                     ind.context):
         assert expected in panel, f"{expected!r} not in the panel:\n{panel}"
     assert "sel" in mark.get_attribute("class")
 
@@ -112,7 +113,7 @@ def test_seed_page_in_a_browser(browser, seed_page, seed_report, tmp_path):
         w = seed_report.warnings[-1]
         browser.find_element(By.CSS_SELECTOR, ".warnings li:last-child a").click()
         panel = browser.find_element(By.CSS_SELECTOR, ".panel-body").text
-        assert w.code in panel and w.message in panel
+        assert w.code in panel and w.message in panel and w.context in panel
 
     # two figures on one span (基本养老、基本医疗保险参保率…95%以上): one click shows both
     by_span: dict = {}

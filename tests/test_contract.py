@@ -22,7 +22,13 @@ def test_fixture_keeps_contract(path: Path):
 # Optional properties the package adds to the shared contract (a backward-compatible extension:
 # every report valid before stays valid, and the shared schema accepts ours).
 EXTENSIONS = [("properties", "document", "properties", "year_source"),
-              ("properties", "document", "properties", "level"), ("properties", "qualitative_targets")]
+              ("properties", "document", "properties", "level"), ("properties", "qualitative_targets"),
+              ("properties", "document", "properties", "region_simplified"),
+              ("$defs", "indicator", "properties", "context"), ("$defs", "indicator", "properties", "subject_simplified"),
+              ("$defs", "indicator", "properties", "page"), ("$defs", "warning", "properties", "context"),
+              ("$defs", "warning", "properties", "page"), ("$defs", "context"),
+              ("properties", "source", "properties", "format"), ("properties", "source", "properties", "extractor"),
+              ("properties", "source", "properties", "charset"), ("properties", "source", "properties", "pages")]
 
 
 def _shared_schema() -> dict:

@@ -51,7 +51,8 @@ def test_traditional_document():
             "一、2025年工作回顧\n\n地區生產總值增長4.9%,城鄉居民人均可支配收入分別增長5%和6.5%。\n\n"
             "二、2026年主要目標任務\n\n今年地區生產總值增長5.5%左右。\n")
     r = parse_text(text)
-    assert (r.document.region, r.document.year, r.document.script) == ("通辽市", 2026, "traditional")
+    assert (r.document.region, r.document.year, r.document.script) == ("通遼市", 2026, "traditional")
+    assert r.document.region_simplified == "通辽市"
     got = [(i.text, i.canonical, i.status, i.period.start) for i in r.indicators]
     assert got == [("4.9%", "gdp_growth", "actual", 2025), ("5%", "urban_income_growth", "actual", 2025),
                    ("6.5%", "rural_income_growth", "actual", 2025), ("5.5%左右", "gdp_growth", "target", 2026)]

@@ -307,9 +307,15 @@ def pick(report, figure: str, k: int):
 def test_case(case):
     _, text, year, figure, k, subject, canonical, direction, status, period, qualifier = case
     ind = pick(parse_text(text, options=Options(year=year)), figure, k)
-    got = (ind.subject, ind.canonical, ind.direction, ind.status,
+    got = (ind.subject_simplified, ind.canonical, ind.direction, ind.status,
            (ind.period.start, ind.period.end) if ind.period else None, ind.qualifier)
     assert got == (subject, canonical, direction, status, period, qualifier)
+    if case[0].startswith("trad-"):  # the subject as the Traditional text writes it
+        from tonglaio_parse.stages.normalize import converter
+
+        assert ind.subject != ind.subject_simplified == converter("t2s").convert(ind.subject)
+    else:
+        assert ind.subject == ind.subject_simplified
 
 
 def test_shared_value_gives_two_indicators_with_one_span():

@@ -90,7 +90,7 @@ def test_format_choices_come_from_the_registry(capsys):
         assert f"[{'|'.join(render.formats(kind))}]" in re.sub(r"\s+", "", out), command
     _, out, _ = run(capsys, "batch", "--help")
     assert f"[{'|'.join(render.formats())}|sqlite]" in re.sub(r"\s+", "", out)
-    assert render.formats() == ("table", "json", "jsonl", "csv", "html")
+    assert render.formats() == ("table", "json", "jsonl", "csv", "html", "xlsx")
 
 
 def test_fail_on_choices_are_the_severities_worst_first():
@@ -108,7 +108,7 @@ def test_batch_html_writes_a_page_per_report_and_an_index(capsys, tmp_path, repo
     index = (site / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
     assert sorted(unquote(h) for h in links) == ["tl-2024.html", "tl-2025.html"]
-    assert "tl-2023.txt</code>: looks like a PDF" in index
+    assert "tl-2023.txt</code>: not a readable PDF" in index
     page = (site / "tl-2025.html").read_text(encoding="utf-8")
     assert "地区生产总值增长" in page and page.count("data-indicator=") == 2  # the text came along
 

@@ -82,9 +82,8 @@ def values(doc) -> list:
 
 # (id, bytes, exit code, words of the one-line error, check of the parsed JSON)
 HOSTILE = [
-    ("empty", b"", 0, None, lambda d: d["indicators"] == [] and d["source"]["lines"] == 0),
-    ("whitespace only", " \n\t \r\n\u3000\n".encode(), 0, None,
-     lambda d: d["indicators"] == []),
+    ("empty", b"", 2, ["empty, no text to parse"], None),
+    ("whitespace only", " \n\t \r\n\u3000\n".encode(), 2, ["empty, no text to parse"], None),
     ("binary", bytes(range(256)) * 64, 2, ["binary"], None),
     ("NUL bytes", bytes(4096), 2, ["binary", "NUL"], None),
     ("a NUL byte inside text", (GDP + "\x00" + JOBS).encode(), 0, None, lambda d: {5, 25000} <= set(values(d))),
@@ -128,13 +127,16 @@ def test_hostile_input(capsys, tmp_path, name, data, code, words, check):
         return
     assert err == ""
     doc = json.loads(out)
-    assert_consistent(doc, data.decode(doc["source"]["encoding"], errors="replace"))
+    if doc["source"].get("format", "text") == "text":
+        assert_consistent(doc, data.decode(doc["source"]["encoding"], errors="replace"))
+    else:  # a web page (recognised by its content): spans refer to the text extracted from it
+        assert_consistent(doc, parse_bytes(data, str(path)).text)
     if check is not None:
         assert check(doc), doc["indicators"][:5]
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "jsonl", "html"])
-@pytest.mark.parametrize("name", ["empty", "emoji and CJK extensions", "rich markup in text", "a NUL byte inside text"])
+@pytest.mark.parametrize("name", ["no numbers", "emoji and CJK extensions", "rich markup in text", "a NUL byte inside text"])
 def test_hostile_input_every_format(capsys, tmp_path, name, fmt):
     data = next(h[1] for h in HOSTILE if h[0] == name)
     path = tmp_path / "input.txt"
@@ -145,11 +147,22 @@ def test_hostile_input_every_format(capsys, tmp_path, name, fmt):
         assert "indicators" in out
 
 
-def test_empty_and_whitespace_from_stdin(capsys, monkeypatch):
-    for data in (b"", b"\n\n  \n"):
+@pytest.mark.parametrize("command", ["parse", "check", "numbers"])
+def test_empty_and_whitespace_from_stdin_are_one_error(capsys, monkeypatch, command):
+    for data in (b"", b"\n\n  \n", "\ufeff\u3000\n".encode()):
         monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
-        code, out, err = run(capsys, "parse", "-", "--format", "json")
-        assert code == 0 and err == "" and json.loads(out)["indicators"] == []
+        code, out, err = run(capsys, command, "-", "--format", "json")
+        assert code == 2 and out.strip() in ("", "[]")  # check: no findings
+        assert_one_line_error(err, "<stdin>: empty, no text to parse")
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "numbers", "batch"])
+def test_an_empty_file_is_the_same_error_in_every_command(capsys, tmp_path, command):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b" \r\n\t\n")
+    code, out, err = run(capsys, command, path)
+    assert code == (1 if command == "batch" else 2)  # a batch goes on, and says a file failed
+    assert f"{path}: empty, no text to parse" in err.splitlines()[0]
 
 
 @pytest.mark.parametrize("make, words", [
@@ -313,7 +326,8 @@ def test_head_closes_stdout_early(tmp_path, fmt):
 
 def test_stdin_closed_descriptor():
     proc = subprocess.run(EXE + ["parse", "-"], stdin=subprocess.DEVNULL, capture_output=True, env=_env())
-    assert proc.returncode == 0  # an empty stdin is an empty report
+    assert proc.returncode == 2  # an empty stdin is no report
+    assert_one_line_error(proc.stderr.decode(), "empty")
     proc = subprocess.run(["/bin/sh", "-c", 'exec "$0" -m tonglaio_parse parse - <&-', sys.executable],
                           capture_output=True, env=_env())
     assert proc.returncode == 2

@@ -5,6 +5,7 @@
     report.indicators[0].value, report.to_dict()
     tp.compare(["2025.txt", "2026.txt"])           # each year's target against its result (rows)
     tp.targets(["provinces/"], year=2026)           # one year's targets of every region
+    tp.to_dataframe(["reports/"])                   # one row per indicator (needs pandas)
 
 Everything here is imported on first use, so `import tonglaio_parse` (and `--help`) stays cheap.
 """
@@ -19,6 +20,7 @@ _HOMES = {
     "errors": ("InputError", "RuleError"),
     "compare": ("compare",),   # the module is callable too: tonglaio_parse.compare(paths)
     "targets": ("targets",),
+    "rows": ("to_rows", "to_dataframe"),   # flat rows for pandas, Excel, CSV
 }
 _RENAMED = {"compare_rows": ("compare", "rows")}
 _WHERE = {name: module for module, names in _HOMES.items() for name in names}

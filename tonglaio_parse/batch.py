@@ -81,17 +81,22 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def discover(paths: Iterable[str], glob: str = "*.txt", recursive: bool = False,
+# The files of a folder a batch takes: reports as text, saved web pages, PDFs and Word files.
+DEFAULT_GLOB = "*.txt *.html *.htm *.pdf *.docx"
+
+
+def discover(paths: Iterable[str], glob: str = DEFAULT_GLOB, recursive: bool = False,
              exclude: Iterable[str] = ()) -> tuple[list[str], list[Outcome]]:
-    """Files named are taken as they are; folders give their files matching `glob` (sorted),
-    subfolders too when `recursive`. Returns (files, failures for paths that do not exist)."""
+    """Files named are taken as they are; folders give their files matching `glob` (patterns
+    separated by spaces, sorted by name), subfolders too when `recursive`. Returns (files,
+    failures for paths that do not exist)."""
     files: list[str] = []
     failures: list[Outcome] = []
     seen = {os.path.realpath(p) for p in exclude}
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
-            found = sorted(p.rglob(glob) if recursive else p.glob(glob))
+            found = sorted({f for g in glob.split() or [glob] for f in (p.rglob(g) if recursive else p.glob(g))})
             names = [str(f) for f in found if f.is_file()]
         elif p.exists():
             names = [arg]
@@ -118,6 +123,33 @@ def sha256_of(path: str) -> Optional[str]:
     return h.hexdigest()
 
 
+def text_name(path: str) -> str:
+    """The file name --save-text gives the text of `path`: its name and .txt (report.pdf.txt)."""
+    return (Path(path).name or "stdin") + ".txt"
+
+
+class TextSaver:
+    """What batch --save-text DIR does where each file is parsed: write the report's original
+    text (a PDF's, a page's or a Word file's extracted text) as DIR/NAME.txt in UTF-8, then hand
+    the report on to the sink's `prepare` (or as it is, text and all)."""
+
+    def __init__(self, directory: str, prepare: Prepare = None):
+        self.directory, self.prepare = directory, prepare
+
+    def __call__(self, report: Report) -> Any:
+        target = os.path.join(self.directory, text_name(report.source.path or "stdin"))
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(report.text)
+        except OSError as exc:
+            raise InputError(f"{target}: cannot write the text ({exc.strerror or exc})") from None
+        return report if self.prepare is None else self.prepare(report)
+
+
+def saving_text(directory: Optional[str], prepare: Prepare) -> Prepare:
+    return TextSaver(directory, prepare) if directory else prepare
+
+
 # --- parsing, in this process or in workers ------------------------------------------------
 
 Parse = Callable[[str, Options], Report]
@@ -136,8 +168,6 @@ def parse_one(parse: Parse, path: str, options: Options, prepare: Prepare = None
     of the report is kept (a JSON line is cheaper to ship than the objects)."""
     try:
         report = parse(path, options)
-        if not report.text.strip():
-            return Outcome(path, error=f"{path}: empty, no text to parse")
         counts = (len(report.indicators), len(report.warnings))
         if prepare is not None:
             return Outcome(path, prepared=prepare(report), counts=counts)

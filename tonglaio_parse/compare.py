@@ -187,7 +187,7 @@ def _year_figures(reports: Iterable[Report], canonicals: Optional[Iterable[str]]
                 continue
             if ind.direction != Direction.LEVEL and ind.canonical in _levels_only():
                 continue  # 比上年增加1000万吨: a change of a level, not the level
-            key = (r.document.region, ind.canonical, p.start)
+            key = (r.document.matching_region, ind.canonical, p.start)
             if ind.status == Status.TARGET and p.start == delivered:
                 targets.setdefault(key, (r, ind))
             elif ind.status == Status.ACTUAL and p.start == delivered - 1:
@@ -204,7 +204,7 @@ def _stated(reports: Iterable[Report], canonicals: Optional[Iterable[str]]) -> d
             continue
         for q in r.qualitative_targets:
             if wanted is None or q.canonical in wanted:
-                out.setdefault((r.document.region, q.canonical, r.document.year),
+                out.setdefault((r.document.matching_region, q.canonical, r.document.year),
                                Stated(q.text, _source(r, q)))
     return out
 
@@ -337,12 +337,12 @@ class Figures:
             if y is None:
                 continue
             self.by_year.setdefault(y, []).append(r)
-            self.level.setdefault(r.document.region, r.document.level)
+            self.level.setdefault(r.document.matching_region, r.document.level)
             for ind in sorted(r.indicators, key=lambda i: i.span):
                 p = ind.period
                 if ind.canonical is None or p is None:
                     continue
-                key = (r.document.region, ind.canonical)
+                key = (r.document.matching_region, ind.canonical)
                 if ind.status == Status.TARGET and p.start == p.end == y:
                     self.targets.setdefault((*key, y), _target(r, ind, tolerance, rel_tolerance))
                 elif ind.status == Status.TARGET and p.start <= y <= p.end and p.end > p.start:
@@ -354,7 +354,7 @@ class Figures:
     def above(self, region: Optional[str], year: int) -> Optional[str]:
         """The one region of the level above `region`'s among the reports of `year`."""
         wanted = _ABOVE.get(self.level.get(region) or "")
-        found = {r.document.region for r in self.by_year.get(year, []) if r.document.level == wanted}
+        found = {r.document.matching_region for r in self.by_year.get(year, []) if r.document.level == wanted}
         return found.pop() if len(found) == 1 else None
 
     def stale(self, region, canonical, year, target: Target) -> Optional[str]:
@@ -423,20 +423,20 @@ def names() -> dict[str, str]:
 # --- the Python API: tonglaio_parse.compare(reports_or_paths, …) ---------------------------------
 
 def as_reports(reports_or_paths: Iterable, options=None) -> list[Report]:
-    """Reports as given, and report files (a folder: its *.txt files) parsed with `options`;
-    a file that cannot be read raises InputError."""
-    from pathlib import Path
-
+    """Reports as given, and report files (a folder: its files of batch's default glob, *.txt
+    *.html *.htm *.pdf *.docx) parsed with `options`; a file that cannot be read raises InputError."""
+    from .batch import discover
     from .pipeline import parse_file
 
     out: list[Report] = []
     for item in reports_or_paths:
         if isinstance(item, Report):
             out.append(item)
-        elif Path(item).is_dir():
-            out.extend(parse_file(str(f), options) for f in sorted(Path(item).glob("*.txt")))
         else:
-            out.append(parse_file(str(item), options))
+            files, missing = discover([str(item)])
+            if missing:
+                out.append(parse_file(str(item), options))  # raises the InputError that says why
+            out.extend(parse_file(f, options) for f in files)
     return out
 
 

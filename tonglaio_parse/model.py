@@ -2,9 +2,9 @@
 (enums) their fields take: the same lists as report.schema.json (a test holds them equal)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
 
 SCHEMA_ID = "tonglaio-parse/report/1"
 
@@ -170,6 +170,10 @@ class Indicator(_MeasureFields):
     column: int
     span: Span
     text: str
+    context: str = ""              # the sentence (or the clause of a 分别 list) the figure stands in
+    context_span: Span = (0, 0)    # ORIGINAL offsets of `context`
+    subject_simplified: Optional[str] = None  # `subject` in Simplified script, for matching
+    page: Optional[int] = None     # the page of a PDF it stands on (None for text)
 
     def __post_init__(self) -> None:
         _coerce(self, direction=Direction, status=Status)
@@ -184,6 +188,8 @@ class Indicator(_MeasureFields):
             "period": self.period.to_dict() if self.period else None,
             "section": self.section, "line": self.line, "column": self.column,
             "span": list(self.span), "text": self.text,
+            "context": {"text": self.context, "span": list(self.context_span)},
+            "subject_simplified": self.subject_simplified, "page": self.page,
         }
 
 
@@ -197,14 +203,17 @@ class Warning:
     column: int
     span: Span
     text: str
+    context: str = ""              # the sentence the finding stands in
+    context_span: Span = (0, 0)    # ORIGINAL offsets of `context`
+    page: Optional[int] = None     # the page of a PDF it stands on (None for text)
 
     def __post_init__(self) -> None:
         _coerce(self, severity=Severity)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = list(self.span)
-        return d
+        return {"code": self.code, "name": self.name, "severity": self.severity, "message": self.message,
+                "line": self.line, "column": self.column, "span": list(self.span), "text": self.text,
+                "context": {"text": self.context, "span": list(self.context_span)}, "page": self.page}
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +223,10 @@ class Source:
     encoding: str
     chars: int
     lines: int
+    format: str = "text"              # what the input was: text, html, pdf, docx
+    extractor: Optional[str] = None   # for html/pdf/docx: the library and version that extracted the text
+    charset: Optional[str] = None     # for html: the page's own charset (the original text is then UTF-8)
+    pages: Optional[int] = None       # for pdf: the number of pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +238,15 @@ class Document:
     # what gave the year: user, title, date-line, text, publication-date, filename (a guess), None
     year_source: Optional[str] = None
     level: Optional[str] = None  # national, province, city, county (from the region), None
+    region_simplified: Optional[str] = None  # `region` in Simplified script, for matching
 
     def __post_init__(self) -> None:
         _coerce(self, script=Script)
+
+    @property
+    def matching_region(self) -> Optional[str]:
+        """The region as reports of either script name it: what compare and filters match on."""
+        return self.region_simplified or self.region
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +273,16 @@ class Report:
     warnings: list[Warning] = field(default_factory=list)
     text: str = field(default="", repr=False, compare=False)
     qualitative_targets: list[QualitativeTarget] = field(default_factory=list)
+
+    def only(self, status: Optional[str] = None, canonicals: Iterable[str] = (),
+             year: Optional[int] = None) -> "Report":
+        """The report with only the indicators of this status, of these canonical ids and whose
+        period holds this year (each filter applies when given; the warnings stay)."""
+        wanted = set(canonicals)
+        keep = [i for i in self.indicators
+                if (status is None or i.status == status) and (not wanted or i.canonical in wanted)
+                and (year is None or (i.period is not None and i.period.start <= year <= i.period.end))]
+        return replace(self, indicators=keep)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -5,7 +5,7 @@ load → normalize → sections → document → quantities → indicators → c
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from .errors import InputError
@@ -24,6 +24,10 @@ class Options:
     region: Optional[str] = None
     indicators_file: Optional[str] = None
     disabled_checks: tuple[str, ...] = ()
+    # batch --year / --region: for the reports whose text and file name do not say (`year` and
+    # `region` win over the text, these only fill in)
+    default_year: Optional[int] = None
+    default_region: Optional[str] = None
 
 
 class _Timer:
@@ -51,7 +55,9 @@ def parse_bytes(data: bytes, path: Optional[str] = None, options: Optional[Optio
     under "check:CODE")."""
     opts = options or Options()
     timer = _Timer(timings)
-    loaded = load_stage.decode(data, path, opts.encoding)
+    loaded = load_stage.load(data, path, opts.encoding)
+    if not loaded.text.strip():
+        raise InputError(f"{load_stage.show(path)}: empty, no text to parse")
     timer.lap("load")
     return _analyse(loaded, opts, timer)
 
@@ -72,36 +78,62 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     from .stages import document, indicators, qualitative, sections
     from .stages.normalize import normalize
     from .stages.quantities import find_quantities
+    from .stages.sentences import Sentences
 
     norm = normalize(loaded.text)
     timer.lap("normalise")
     secs = sections.build_sections(norm)
     outline = document.Outline(norm, secs)
     timer.lap("sections")
-    doc = document.describe(norm, loaded.path, opts.year, opts.region)
+    doc = _as_written(document.describe(norm, loaded.path, opts.year, opts.region, opts.default_year,
+                                        opts.default_region), norm, opts)
     quantities = find_quantities(norm.text)
     timer.lap("quantities")
     extra = user_wordings(opts.indicators_file)
     meanings = indicators.interpret(norm.text, quantities, outline, doc.year, extra)
-    inds = [_indicator(n, m, norm, outline) for n, m in enumerate(meanings, 1)]
+    sentences = Sentences(loaded.text)
+    inds = [_indicator(n, m, norm, outline, sentences) for n, m in enumerate(meanings, 1)]
     stated = [_stated(s, norm) for s in qualitative.find(norm.text, meanings, doc.year, extra)]
     timer.lap("indicators")
-    ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.encoding,
+    ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.charset or loaded.encoding,
                          section_index=outline.index, document=doc)
-    warnings = checks.run_checks(ctx, opts.disabled_checks, timer.sink)
+    warnings = [_with_context(w, sentences) for w in checks.run_checks(ctx, opts.disabled_checks, timer.sink)]
     timer.lap("checks")
-    src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text))
+    if loaded.pages:  # a PDF: the page each figure and finding stands on
+        inds = [replace(i, page=loaded.page_at(i.span[0])) for i in inds]
+        warnings = [replace(w, page=loaded.page_at(w.span[0])) for w in warnings]
+    src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text),
+                 loaded.format, loaded.extractor, loaded.charset, len(loaded.pages) or None)
     return Report(src, doc, secs, inds, warnings, text=loaded.text, qualitative_targets=stated)
 
 
-def _indicator(n: int, m, norm, outline) -> Indicator:
+def _indicator(n: int, m, norm, outline, sentences) -> Indicator:
     q = m.quantity
     start, end = norm.orig_span(q.start, q.end)
     line, col = norm.line_col(start)
+    a, b = sentences.around(start, end)
     return Indicator(
-        id=f"i{n}", subject=m.subject, canonical=m.canonical, measure=q.measure, direction=m.direction,
-        status=m.status, period=m.period, section=outline.section_at(start), line=line, column=col,
-        span=(start, end), text=norm.original[start:end])
+        id=f"i{n}", subject=norm.as_written(m.subject, q.start), canonical=m.canonical, measure=q.measure,
+        direction=m.direction, status=m.status, period=m.period, section=outline.section_at(start),
+        line=line, column=col, span=(start, end), text=norm.original[start:end],
+        context=norm.original[a:b], context_span=(a, b), subject_simplified=m.subject)
+
+
+def _with_context(w, sentences):
+    a, b = sentences.around(*w.span)
+    return replace(w, context=sentences.text[a:b], context_span=(a, b))
+
+
+def _as_written(doc, norm, opts: Options):
+    """The document's title and region in the script of the original (a region the user gave as
+    given), the region's Simplified form kept for matching."""
+    from .stages.normalize import converter, same_length
+
+    given = doc.region in (opts.region, opts.default_region)
+    region = doc.region if given else norm.as_written(doc.region)
+    converted = region and (given or norm.script in ("traditional", "mixed"))
+    simplified = same_length(converter("t2s"), region) if converted else region
+    return replace(doc, title=norm.as_written(doc.title), region=region, region_simplified=simplified)
 
 
 def _stated(s, norm) -> QualitativeTarget:

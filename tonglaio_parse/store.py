@@ -13,8 +13,9 @@ from pathlib import Path
 from .model import Document, Indicator, Measure, Period, QualitativeTarget, Report, Section, Source, Warning
 
 APPLICATION_ID = 0x544C5052  # "TLPR": marks a file as ours (PRAGMA application_id)
-SCHEMA_VERSION = 2
-# schema 1 lacked documents.year_source and .level: added on opening (ALTER TABLE … ADD COLUMN)
+SCHEMA_VERSION = 3
+# schema 1 lacked documents.year_source and .level, schema 2 the contexts, the Simplified forms and
+# the pages: added on opening (ALTER TABLE … ADD COLUMN; the old rows have them empty)
 _QUALITATIVE = """CREATE TABLE qualitative_targets (
   document_id   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   seq           INTEGER NOT NULL,
@@ -26,8 +27,16 @@ _QUALITATIVE = """CREATE TABLE qualitative_targets (
   span_end      INTEGER NOT NULL,
   PRIMARY KEY (document_id, seq)
 );"""
+_CONTEXT_COLUMNS = {
+    "documents": ("region_simplified TEXT",),
+    "indicators": ("context TEXT", "context_start INTEGER", "context_end INTEGER", "subject_simplified TEXT",
+                   "page INTEGER"),
+    "warnings": ("context TEXT", "context_start INTEGER", "context_end INTEGER", "page INTEGER"),
+}
 _MIGRATIONS = {1: "ALTER TABLE documents ADD COLUMN year_source TEXT; ALTER TABLE documents ADD COLUMN level TEXT;"
-                  + _QUALITATIVE}
+                  + _QUALITATIVE,
+               2: "".join(f"ALTER TABLE {table} ADD COLUMN {column};"
+                          for table, columns in _CONTEXT_COLUMNS.items() for column in columns)}
 SUFFIXES = (".sqlite", ".sqlite3", ".db")  # file names batch takes for a database (so does no suffix)
 
 _SCHEMA = """
@@ -44,7 +53,8 @@ CREATE TABLE documents (
   script        TEXT    NOT NULL,
   tool_version  TEXT    NOT NULL,
   year_source   TEXT,                      -- what gave the year (schema 2)
-  level         TEXT                       -- national / province / city / county (schema 2)
+  level         TEXT,                      -- national / province / city / county (schema 2)
+  region_simplified TEXT                   -- region in Simplified script, for matching (schema 3)
 );
 CREATE INDEX documents_region_year ON documents (region, year);
 
@@ -86,6 +96,11 @@ CREATE TABLE indicators (
   span_start        INTEGER NOT NULL,
   span_end          INTEGER NOT NULL,
   text              TEXT    NOT NULL,
+  context           TEXT,                  -- the sentence it stands in (schema 3)
+  context_start     INTEGER,
+  context_end       INTEGER,
+  subject_simplified TEXT,
+  page              INTEGER,               -- of a PDF
   PRIMARY KEY (document_id, id)
 );
 CREATE INDEX indicators_canonical_year ON indicators (canonical, year);
@@ -103,6 +118,10 @@ CREATE TABLE warnings (
   span_start   INTEGER NOT NULL,
   span_end     INTEGER NOT NULL,
   text         TEXT    NOT NULL,
+  context      TEXT,                       -- the sentence it stands in (schema 3)
+  context_start INTEGER,
+  context_end  INTEGER,
+  page         INTEGER,
   PRIMARY KEY (document_id, seq)
 );
 CREATE INDEX warnings_code ON warnings (code);
@@ -110,7 +129,10 @@ CREATE INDEX warnings_code ON warnings (code);
 
 _IND_COLS = ("document_id", "id", "year", "section", "subject", "canonical", "value", "value_high", "unit",
              "dimension", "normalized_value", "normalized_unit", "qualifier", "direction", "status",
-             "period_start", "period_end", "line", "column", "span_start", "span_end", "text")
+             "period_start", "period_end", "line", "column", "span_start", "span_end", "text",
+             "context", "context_start", "context_end", "subject_simplified", "page")
+_WARN_COLS = ("document_id", "seq", "code", "name", "severity", "message", "line", "column", "span_start",
+              "span_end", "text", "context", "context_start", "context_end", "page")
 
 
 class DatabaseError(Exception):
@@ -202,9 +224,9 @@ class Database:
             gone = self.conn.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
             doc_id = self.conn.execute(
                 "INSERT INTO documents (path, sha256, encoding, chars, lines, title, region, year, script,"
-                " tool_version, year_source, level) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " tool_version, year_source, level, region_simplified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (path, src.sha256, src.encoding, src.chars, src.lines, doc.title, doc.region, doc.year,
-                 doc.script, __version__, doc.year_source, doc.level)).lastrowid
+                 doc.script, __version__, doc.year_source, doc.level, doc.region_simplified)).lastrowid
             self.conn.executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, n, s.id, s.label, s.title, s.level, s.line, s.span[0], s.span[1], int(s.inferred))
@@ -214,15 +236,16 @@ class Database:
                 [(doc_id, i.id, doc.year, i.section, i.subject, i.canonical, i.value, i.value_high, i.unit,
                   i.dimension, i.normalized_value, i.normalized_unit, i.qualifier, i.direction, i.status,
                   i.period.start if i.period else None, i.period.end if i.period else None,
-                  i.line, i.column, i.span[0], i.span[1], i.text) for i in report.indicators])
+                  i.line, i.column, i.span[0], i.span[1], i.text, i.context, *i.context_span,
+                  i.subject_simplified, i.page) for i in report.indicators])
             self.conn.executemany(
                 "INSERT INTO qualitative_targets VALUES (?,?,?,?,?,?,?,?)",
                 [(doc_id, n, q.canonical, q.text, q.line, q.column, q.span[0], q.span[1])
                  for n, q in enumerate(report.qualitative_targets, 1)])
             self.conn.executemany(
-                "INSERT INTO warnings VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO warnings ({','.join(_WARN_COLS)}) VALUES ({','.join('?' * len(_WARN_COLS))})",
                 [(doc_id, n, w.code, w.name, w.severity, w.message, w.line, w.column, w.span[0], w.span[1],
-                  w.text) for n, w in enumerate(report.warnings, 1)])
+                  w.text, w.context, *w.context_span, w.page) for n, w in enumerate(report.warnings, 1)])
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
@@ -236,12 +259,12 @@ class Database:
         try:
             return [self._report(row) for row in self.conn.execute(
                 "SELECT id, path, sha256, encoding, chars, lines, title, region, year, script, year_source,"
-                " level FROM documents ORDER BY id").fetchall()]
+                " level, region_simplified FROM documents ORDER BY id").fetchall()]
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path}: {exc}") from None
 
     def _report(self, row) -> Report:
-        doc_id, path, sha, enc, chars, lines, title, region, year, script, year_source, level = row
+        doc_id, path, sha, enc, chars, lines, title, region, year, script, year_source, level, simplified = row
         q = self.conn.execute
         sections = [Section(i, label, t, level, line, (a, b), bool(inf)) for i, label, t, level, line, a, b, inf in
                     q("SELECT id, label, title, level, line, span_start, span_end, inferred FROM sections"
@@ -249,16 +272,16 @@ class Database:
         indicators = [_indicator(r) for r in q(
             f"SELECT {','.join(_IND_COLS[1:2] + _IND_COLS[3:])} FROM indicators WHERE document_id = ?"
             " ORDER BY rowid", (doc_id,))]
-        warnings = [Warning(code, name, sev, msg, line, col, (a, b), text)
-                    for code, name, sev, msg, line, col, a, b, text in
-                    q("SELECT code, name, severity, message, line, column, span_start, span_end, text"
-                      " FROM warnings WHERE document_id = ? ORDER BY seq", (doc_id,))]
+        warnings = [Warning(code, name, sev, msg, line, col, (a, b), text, context or "", (ca or 0, cb or 0), page)
+                    for code, name, sev, msg, line, col, a, b, text, context, ca, cb, page in
+                    q(f"SELECT {','.join(_WARN_COLS[2:])} FROM warnings WHERE document_id = ? ORDER BY seq",
+                      (doc_id,))]
         stated = [QualitativeTarget(canonical, text, line, col, (a, b))
                   for canonical, text, line, col, a, b in
                   q("SELECT canonical, text, line, column, span_start, span_end FROM qualitative_targets"
                     " WHERE document_id = ? ORDER BY seq", (doc_id,))]
         return Report(Source(path, sha, enc, chars, lines),
-                      Document(title, region, year, script, year_source, level),
+                      Document(title, region, year, script, year_source, level, simplified),
                       sections, indicators, warnings, qualitative_targets=stated)
 
 
@@ -269,11 +292,11 @@ def _text(path: str) -> str:
 
 def _indicator(r) -> Indicator:
     (id_, section, subject, canonical, value, value_high, unit, dimension, nvalue, nunit, qualifier,
-     direction, status, p_start, p_end, line, column, a, b, text) = r
+     direction, status, p_start, p_end, line, column, a, b, text, context, ca, cb, simplified, page) = r
     period = Period(p_start, p_end) if p_start is not None and p_end is not None else None
     measure = Measure(value, value_high, unit, dimension, nvalue, nunit, qualifier)
     return Indicator(id_, subject, canonical, measure, direction, status, period, section, line, column, (a, b),
-                     text)
+                     text, context or "", (ca or 0, cb or 0), simplified, page)
 
 
 def read_reports(path: str) -> list[Report]:

@@ -80,34 +80,56 @@ def normalisation_edits(ctx: Context) -> None:
 def _markup_runs(original: str, edits: list) -> list[tuple]:
     """The markup edits in runs, one finding each: a mark and the one that closes it on the same
     line (**…**, <b>…</b>, nested or not) are one run, spanning both, and the marks inside it
-    are part of it; a mark left unclosed is a run alone."""
+    are part of it; a mark left unclosed is a run alone. Linear in the number of marks: the
+    open marks are kept per closer they wait for, and the runs inside a closed one are the
+    last ones found."""
     runs: list[tuple] = []
-    open_: list = []  # marks of the current line waiting for their closer
+    open_: list = []  # marks of the current line waiting for their closer, in order
+    waiting: dict[str, list[int]] = {}  # closer -> indexes into open_ of the marks it closes
 
-    def closes(opener, mark: str) -> bool:
-        first = original[opener.start:opener.end]
-        if first.startswith("<"):
-            name = regex.match(r"<([A-Za-z0-9]+)", first)
-            return bool(name) and mark.lower().startswith(f"</{name.group(1).lower()}")
-        return mark == first
+    def flush() -> None:
+        runs.extend((o, o) for o in open_)
+        open_.clear()
+        waiting.clear()
 
     for e in edits:
         if open_ and "\n" in original[open_[-1].end:e.start]:
-            runs += [(o, o) for o in open_]
-            open_ = []
+            flush()
         mark = original[e.start:e.end]
-        k = next((i for i in range(len(open_) - 1, -1, -1) if closes(open_[i], mark)), None)
-        if k is None:
+        stack = waiting.get(_closer_key(mark))
+        if not stack:
             if mark.startswith("</") or mark.startswith("&"):
                 runs.append((e, e))
             else:
+                waiting.setdefault(_awaited(mark), []).append(len(open_))
                 open_.append(e)
             continue
-        runs = [r for r in runs if r[0].start < open_[k].start]  # those inside are part of it
-        runs.append((open_[k], e))
+        k = stack[-1]
+        opener = open_[k]
+        while runs and runs[-1][0].start >= opener.start:  # those inside are part of it
+            runs.pop()
+        runs.append((opener, e))
+        for later in open_[k:]:
+            waiting[_awaited(original[later.start:later.end])].pop()
         del open_[k:]
-    runs += [(o, o) for o in open_]
+    flush()
     return sorted(runs, key=lambda r: r[0].start)
+
+
+def _awaited(opener: str) -> str:
+    """What closes this mark: </b for <b …>, the same mark for ** or __."""
+    if opener.startswith("<"):
+        name = regex.match(r"<([A-Za-z0-9]+)", opener)
+        return f"</{name.group(1).lower()}" if name else "\0"  # a tag with no name closes nothing
+    return opener
+
+
+def _closer_key(mark: str) -> str:
+    """The key a mark closes, in the terms of `_awaited`."""
+    if mark.startswith("</"):
+        name = regex.match(r"</([A-Za-z0-9]+)", mark)
+        return f"</{name.group(1).lower()}" if name else mark
+    return mark
 
 
 def _heading_before(original: str, gap: int) -> bool:

@@ -9,7 +9,7 @@ from .. import render
 from . import exitcodes, io
 from .io import InputFailure
 from .many import input_options, parse_all
-from .options import format_option
+from .options import excel_option, format_option, ready
 
 
 @click.command()
@@ -18,9 +18,13 @@ from .options import format_option
               help="Write here: the format follows the suffix (all.csv, all.jsonl …; .sqlite, .db or none: "
                    "SQLite); with --format html, a folder of pages. Default: JSON Lines on stdout.")
 @format_option(render.REPORTS, None, help="Output format, whatever the suffix.", extra=("sqlite",))
+@excel_option
+@click.option("--save-text", "save_text", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Write each report's text (a PDF's, web page's or Word file's extracted text, which every "
+                   "span refers to) to DIR/NAME.txt.")
 @input_options
 @click.pass_context
-def batch(ctx, paths, output, fmt, **inputs):
+def batch(ctx, paths, output, fmt, excel, **inputs):
     """Parse many reports (files and folders, in any mix) into one output.
 
     A SQLite output is updated in place: files already stored (same sha256) are skipped,
@@ -43,9 +47,11 @@ def batch(ctx, paths, output, fmt, **inputs):
         raise InputFailure(str(exc)) from None
     exclude = [output] if output and output != "-" else []
     if fmt == engine.DATABASE:
+        if excel:
+            raise InputFailure("--excel is for CSV, not SQLite")
         summary = _into_database(paths, inputs, output, exclude)
     else:
-        summary = _into_writer(render.writer(fmt), paths, inputs, output, exclude)
+        summary = _into_writer(ready(render.writer(fmt), output, excel), paths, inputs, output, exclude)
     click.echo(summary.line(), err=True)
     ctx.exit(exitcodes.FINDINGS if summary.failed else exitcodes.OK)
 
@@ -76,7 +82,7 @@ def _into_writer(writer: render.Writer, paths, inputs, output, exclude):
     if _as_folder(writer, output):
         io.write_folder(writer, sink.reports, output, summary.errors)
     else:
-        io.emit(writer, sink.reports, output)
+        io.emit(writer, render.Several(sink.reports), output)
     return summary
 
 

@@ -7,13 +7,14 @@ from .. import render
 from . import exitcodes, io
 from .io import InputFailure
 from .many import input_options, parse_all
-from .options import format_option, indicator_option, keep_rows, output_option, row_filters
+from .options import chosen_writer, excel_option, format_option, indicator_option, keep_rows, output_option, row_filters
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option(render.COMPARE, "table")
 @output_option(type=click.Path(dir_okay=False, allow_dash=True))
+@excel_option
 @indicator_option
 @click.option("--tolerance", type=click.FloatRange(min=0), default=0.5, show_default=True,
               help="左右 targets in %: how many percentage points off still count as met.")
@@ -22,9 +23,9 @@ from .options import format_option, indicator_option, keep_rows, output_option, 
 @click.option("--plot", type=click.Path(dir_okay=False), default=None,
               help="Also draw target and result per indicator over the years (.svg, .png; needs matplotlib).")
 @row_filters
-@input_options(region_flag="--as-region")
+@input_options(region_flag="--as-region", year_flag="--as-year")
 @click.pass_context
-def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot, from_year, to_year, regions,
+def compare(ctx, paths, fmt, output, excel, canonicals, tolerance, rel_tolerance, plot, from_year, to_year, regions,
             **inputs):
     """Set each year's targets against the results reported a year later.
 
@@ -43,11 +44,12 @@ def compare(ctx, paths, fmt, output, canonicals, tolerance, rel_tolerance, plot,
     from .. import compare as cmp
     from ..render.compare import plot as draw
 
+    writer = chosen_writer(render.COMPARE, fmt, output, excel)  # -o out.xlsx: xlsx
     if plot:
         needs_matplotlib()  # before anything is printed
     reports, failed = _reports(paths, inputs)
     rows = keep_rows(cmp.rows(reports, tolerance, rel_tolerance, canonicals or None), from_year, to_year, regions)
-    io.emit(render.writer(fmt, render.COMPARE), rows, output)
+    io.emit(writer, rows, output)
     if plot:
         draw_to(draw, rows, plot)
     ctx.exit(exitcodes.FINDINGS if failed else exitcodes.OK)

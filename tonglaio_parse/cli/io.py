@@ -69,25 +69,55 @@ def parse_inputs(names, options) -> tuple[list, bool]:
     return reports, failed
 
 
+def save_texts(reports, target: str, folder: bool) -> None:
+    """parse --save-text: each report's original text, UTF-8 — to `target`, or with `folder`
+    (several inputs) to target/NAME.txt."""
+    from ..batch import text_name
+
+    try:
+        if folder:
+            os.makedirs(target, exist_ok=True)
+        for r in reports:
+            path = os.path.join(target, text_name(r.source.path or "stdin")) if folder else target
+            with open(path, "w", encoding="utf-8", newline="") as fh:
+                fh.write(r.text)
+    except OSError as exc:
+        raise cannot_write(target, exc) from None
+
+
 # --- output -----------------------------------------------------------------------------------
 
 def emit(writer, data, output: Optional[str] = "-") -> None:
     """Write `data` with `writer` (a render.Writer) to `output`: '-' or None is stdout."""
+    if getattr(writer, "binary", False):
+        refuse_binary_terminal(writer, output)
+        with output_stream(output, binary=True) as out:
+            writer.write(data, out)
+        return
     with output_stream(output) as out:
         writer.write(data, out)
 
 
+def refuse_binary_terminal(writer, output: Optional[str]) -> None:
+    """A binary format (xlsx) is not shown on a terminal: a usage error naming -o."""
+    if getattr(writer, "binary", False) and output in (None, "-") and sys.stdout is not None \
+            and sys.stdout.isatty():
+        raise InputFailure(f"--format {writer.name} is binary: write it to a file with -o FILE.{writer.name} "
+                           "(or pipe it)")
+
+
 @contextmanager
-def output_stream(output: Optional[str] = "-") -> Iterator[TextIO]:
+def output_stream(output: Optional[str] = "-", binary: bool = False) -> Iterator[TextIO]:
     """The text stream a command writes its data to, UTF-8 whatever the locale: stdout for '-'
     (a reader that goes away ends the command quietly with exit 0), else the file (one line
-    and exit 2 when it cannot be written)."""
+    and exit 2 when it cannot be written). With `binary`, the byte stream under it."""
     if output is None or output == "-":
         with _stdout() as out:
-            yield out
+            yield out.buffer if binary else out
         return
     try:
-        fh = open(output, "w", encoding="utf-8", errors="backslashreplace", newline="")
+        fh = open(output, "wb") if binary else open(output, "w", encoding="utf-8", errors="backslashreplace",
+                                                    newline="")
     except OSError as exc:
         raise cannot_write(output, exc) from None
     try:

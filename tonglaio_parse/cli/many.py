@@ -9,18 +9,23 @@ import click
 from .io import InputFailure
 
 
-def input_options(f=None, region_flag: str = "--region"):
-    """What the commands that read many reports take to find and parse them. `region_flag`:
-    the name of the region override (compare and targets keep --region for their row filter)."""
+def input_options(f=None, region_flag: str = "--region", year_flag: str = "--year"):
+    """What the commands that read many reports take to find and parse them. `region_flag`,
+    `year_flag`: the names of the region and year for the reports that do not say (compare and
+    targets keep --region and --year for their row filters)."""
     if f is None:
-        return lambda fn: input_options(fn, region_flag)
+        return lambda fn: input_options(fn, region_flag, year_flag)
     for opt in reversed((
-        click.option("--glob", default="*.txt", show_default=True, help="Which files of a folder to take."),
+        click.option("--glob", default="*.txt *.html *.htm *.pdf *.docx", show_default=True,
+                     help="Which files of a folder to take (patterns separated by spaces)."),
         click.option("-r", "--recursive", is_flag=True, help="Look in subfolders too."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
                      help="Parallel processes at most (default: the number of cores); small batches run in one."),
         click.option("--encoding", default=None, help="Input encoding (default: detected per file)."),
-        click.option(region_flag, "region", default=None, help="The region, for reports whose text does not say."),
+        click.option(region_flag, "region", default=None,
+                     help="The region of the reports whose text and file name do not say."),
+        click.option(year_flag, "default_year", type=click.IntRange(1949, 2100), default=None,
+                     help="The year of the reports whose text and file name do not say."),
         click.option("--indicators", "indicators_file", type=click.Path(dir_okay=False), default=None,
                      help="TOML file of extra [[canonical]] wordings."),
     )):
@@ -40,19 +45,34 @@ def parse_all(paths, inputs: dict, sink, exclude=()):
             raise InputFailure("; ".join(o.error for o in failures))
         raise InputFailure(f"no files matching {inputs['glob']!r} in {' '.join(paths)}")
     summary = engine.Summary()
-    opts = Options(encoding=inputs["encoding"], region=inputs["region"], indicators_file=inputs["indicators_file"])
+    opts = Options(encoding=inputs["encoding"], default_region=inputs["region"],
+                   default_year=inputs["default_year"], indicators_file=inputs["indicators_file"])
     with Progress(len(files), sys.stderr) as bar:
         for o in failures:
             summary.add(o)
             bar.note(f"tonglaio-parse: error: {o.error}")
         for o in engine.run(files, opts, inputs["jobs"] or engine.default_jobs(), skip=sink.known,
-                            on_done=bar.advance, bytes_per_job=engine.BYTES_PER_JOB, prepare=sink.prepare):
+                            on_done=bar.advance, bytes_per_job=engine.BYTES_PER_JOB,
+                            prepare=engine.saving_text(_text_folder(inputs), sink.prepare)):
             if o.item is not None and (error := sink.put(o.item)):
                 o = engine.Outcome(o.path, error=error)
             summary.add(o)
             if o.error is not None:
                 bar.note(f"tonglaio-parse: error: {o.error}")
     return summary
+
+
+def _text_folder(inputs: dict):
+    """batch --save-text DIR: the folder, made if need be (None without the option)."""
+    import os
+
+    folder = inputs.get("save_text")
+    if folder:
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise InputFailure(f"{folder}: cannot make the folder ({exc.strerror or exc})") from None
+    return folder
 
 
 class Progress:

@@ -1,11 +1,14 @@
-"""Options more than one command takes: --format (its choices from the render registry),
--o, --fail-on, --select / --ignore."""
+"""Options more than one command takes: --format (its choices from the render registry) and the
+writer it picks, -o, --excel, --fail-on, --select / --ignore, --severity."""
 from __future__ import annotations
+
+from typing import Optional
 
 import click
 
 from .. import render
-from . import exitcodes
+from ..model import Severity
+from . import exitcodes, io
 from .io import InputFailure
 
 
@@ -51,24 +54,87 @@ def selection_options(fn):
     return fn
 
 
-def disabled(select, ignore) -> tuple[str, ...]:
-    """The checks --select / --ignore turn off (for Options.disabled_checks)."""
-    from ..checks import disabled_codes
+def severity_option(fn):
+    """--severity: the least severity reported (the checks below it do not run)."""
+    return click.option("--severity", type=click.Choice(SEVERITIES), default=Severity.INFO.value, show_default=True,
+                        help="Report only findings of this severity or worse.")(fn)
 
+
+SEVERITIES = tuple(s.value for s in Severity)  # info, warning, error
+
+
+def disabled(select, ignore, severity: Optional[str] = None) -> tuple[str, ...]:
+    """The checks --select / --ignore (and --severity) turn off (for Options.disabled_checks).
+    A severity given to --select / --ignore is a usage error that points to --severity."""
+    from ..checks import disabled_codes, rule_table
+
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        for value in (v.strip().lower() for raw in values for v in raw.split(",")):
+            if value in SEVERITIES:
+                raise InputFailure(_use_severity(flag, value))
     try:
-        return disabled_codes(select, ignore)
+        codes = set(disabled_codes(select, ignore))
     except ValueError as exc:
         raise InputFailure(str(exc)) from None
+    if severity:
+        floor = Severity(severity).rank
+        codes |= {code for code, rule in rule_table().items() if Severity(rule.severity).rank < floor}
+    return tuple(sorted(codes))
+
+
+def _use_severity(flag: str, severity: str) -> str:
+    """--ignore info: show warning and worse; --select error: error only."""
+    rank = Severity(severity).rank + (flag == "--ignore")
+    least = next((s.value for s in Severity if s.rank == rank), None)
+    ctx = click.get_current_context(silent=True)
+    where = "--severity" if ctx is not None and "severity" in ctx.params else "check --severity"
+    advice = f"use {where} {least}" if least else f"{where} chooses the least severity reported"
+    return f"{flag} {severity}: {severity!r} is a severity, not a check; {advice}"
+
+
+def excel_option(fn):
+    return click.option("--excel", is_flag=True,
+                        help="CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends.")(fn)
+
+
+def chosen_writer(kind: render.Kind, fmt: str, output: Optional[str], excel: bool = False) -> render.Writer:
+    """The writer of --format, or of -o's suffix when --format was not given (-o out.xlsx),
+    ready to write: its optional package installed, --excel applied, a binary one not bound for a
+    terminal. A problem is a usage error, before any input is read."""
+    ctx = click.get_current_context(silent=True)
+    given = ctx is None or ctx.get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
+    writer = (None if given or not output else render.by_suffix(output, kind)) or render.writer(fmt, kind)
+    return ready(writer, output, excel)
+
+
+def ready(writer: render.Writer, output: Optional[str], excel: bool = False) -> render.Writer:
+    """`writer` if it can write to `output` (see chosen_writer), made for Excel with `excel`."""
+    import importlib.util
+
+    if writer.needs and importlib.util.find_spec(writer.needs[0]) is None:
+        module, extra = writer.needs
+        raise InputFailure(f"--format {writer.name} needs {module}: pip install 'tonglaio-parse[{extra}]'")
+    io.refuse_binary_terminal(writer, output)
+    if excel:
+        if writer.name != "csv":
+            raise InputFailure(f"--excel is for CSV, not --format {writer.name}")
+        from ..render.csv import excel as for_excel
+
+        writer = for_excel(writer)
+    return writer
 
 
 def indicator_option(fn):
     """-i ID (repeatable): only these canonical ids; an unknown id is a usage error naming the
     closest ones."""
-    return click.option("-i", "--indicator", "canonicals", multiple=True, metavar="ID", callback=_known_ids,
+    return click.option("-i", "--indicator", "--canonical", "canonicals", multiple=True, metavar="ID",
+                        callback=_known_ids,
                         help="Only this canonical id (repeatable), e.g. -i gdp_growth -i cpi.")(fn)
 
 
 def _known_ids(ctx, param, values):
+    if not values:
+        return values  # nothing to check: the id catalogue is not loaded
     from ..compare import unknown_ids
 
     bad = unknown_ids(values)

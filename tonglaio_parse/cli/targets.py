@@ -25,7 +25,7 @@ from .options import format_option, indicator_option, output_option
               help="Only this region (repeatable), as the documents name it: 广东省, 全国.")
 @click.option("--plot", type=click.Path(dir_okay=False), default=None,
               help="Also draw a range chart, one line per region (.svg, .png, .pdf; needs matplotlib).")
-@input_options(region_flag="--as-region")
+@input_options(region_flag="--as-region", year_flag="--as-year")
 @click.pass_context
 def targets(ctx, paths, fmt, output, canonicals, year, tolerance, rel_tolerance, regions, plot, **inputs):
     """One year's targets of every region side by side.

@@ -44,8 +44,9 @@
         : d.period.start + "–" + d.period.end) : null);
       field(dl, "section", d.section === null ? null : d.section +
         (sec && sec.title ? " " + sec.title : sec && sec.inferred ? " (heading not in this text)" : ""));
-      field(dl, "line:column", d.line + ":" + d.column);
+      field(dl, "line:column", d.line + ":" + d.column + (d.page ? " (page " + d.page + ")" : ""));
       field(dl, "text", d.text);
+      field(dl, "sentence", d.context ? d.context.text : null);
       card.appendChild(dl);
       return card;
     }
@@ -53,8 +54,9 @@
       var card = el("div", "card " + w.severity), dl = el("dl");
       card.appendChild(el("h3", "", w.code + " " + w.name + " · " + w.severity));
       field(dl, "message", w.message);
-      field(dl, "line:column", w.line + ":" + w.column);
+      field(dl, "line:column", w.line + ":" + w.column + (w.page ? " (page " + w.page + ")" : ""));
       field(dl, "text", w.text);
+      field(dl, "sentence", w.context ? w.context.text : null);
       card.appendChild(dl);
       return card;
     }

@@ -26,6 +26,9 @@ unless the writer can stream: `each(report) -> str` (the text of one report, mad
 worker process that parsed it, so it must be picklable: a module-level function) and `head()
 -> str` (what comes first, a CSV header). `folder(data, directory, failures)` writes a folder
 instead (batch --format html -o site/); `failures` are (path, message) of the inputs that failed.
+A `binary=True` writer (xlsx) gets a binary stream instead, and the commands refuse to send it
+to a terminal; `needs=(module, extra)` names the optional package it imports, so that a command
+says what to install (one line, exit 2) before it reads any input.
 """
 from __future__ import annotations
 
@@ -50,6 +53,11 @@ REPORTS, COMPARE, FINDINGS, NUMERALS, RULES = Kind.REPORTS, Kind.COMPARE, Kind.F
 TARGETS, IDS = Kind.TARGETS, Kind.IDS
 
 
+class Several(list):
+    """The reports of a command given several inputs or a folder: JSON writes an array of
+    them however many parsed (one input gives its object; a list of one report too)."""
+
+
 @dataclass(frozen=True)
 class Writer:
     """One registered format for one kind of data (see `register`)."""
@@ -60,6 +68,8 @@ class Writer:
     folder: Optional[Callable[[Any, Path, list[tuple[str, str]]], Any]] = None  # the data as a folder
     head: Optional[Callable[[], str]] = None   # streaming: what comes before the first item
     each: Optional[Callable[[Any], str]] = None  # streaming: one item's text (picklable)
+    binary: bool = False                       # `write` gets a binary stream (xlsx); never a terminal
+    needs: tuple[str, ...] = ()                # (module, extra): an optional package it imports
 
     def __call__(self, data: Any, out: TextIO) -> None:  # writer("jsonl")(reports, out) as before
         self.write(data, out)
@@ -69,13 +79,16 @@ _WRITERS: dict[tuple[Kind, str], Writer] = {}
 
 
 def register(name: str, write: Callable[[Any, TextIO], None], kinds: Iterable[Kind] = (REPORTS,),
-             suffixes: Iterable[str] = (), folder=None, head=None, each=None) -> None:
+             suffixes: Iterable[str] = (), folder=None, head=None, each=None, binary: bool = False,
+             needs: tuple[str, ...] = ()) -> None:
     """Offer `write` as `--format NAME` for each kind of data in `kinds` (replacing a writer of
     that name). `suffixes` ('.csv') are the file names `batch -o` takes for this format; `head`,
-    `each` and `folder` are optional (see the module's docstring)."""
+    `each` and `folder` are optional (see the module's docstring). A `binary` writer gets a
+    binary stream; `needs` = (module, extra) names the optional package it imports, so that a
+    command says what to install before it reads any input."""
     for kind in kinds:
         _WRITERS[(Kind(kind), name)] = Writer(name, Kind(kind), write, tuple(s.lower() for s in suffixes),
-                                              folder, head, each)
+                                              folder, head, each, binary, tuple(needs))
 
 
 def unregister(name: str, kinds: Iterable[Kind] = (REPORTS,)) -> None:
@@ -116,8 +129,10 @@ class _Lazy:
         return getattr(importlib.import_module(f"{__name__}.{self.module}"), self.function)(*args)
 
 
-def _builtin(name: str, kind: Kind, module: str, write: str, suffixes=(), **more: str) -> None:
-    register(name, _Lazy(module, write), (kind,), suffixes, **{k: _Lazy(module, f) for k, f in more.items()})
+def _builtin(name: str, kind: Kind, module: str, write: str, suffixes=(), binary: bool = False,
+             needs: tuple[str, ...] = (), **more: str) -> None:
+    register(name, _Lazy(module, write), (kind,), suffixes, **{k: _Lazy(module, f) for k, f in more.items()},
+             binary=binary, needs=needs)
 
 
 _builtin("table", REPORTS, "table", "write")
@@ -125,9 +140,12 @@ _builtin("json", REPORTS, "json", "write", (".json",))
 _builtin("jsonl", REPORTS, "json", "write_lines", (".jsonl", ".ndjson"), each="line")
 _builtin("csv", REPORTS, "csv", "write", (".csv",), head="head", each="lines")
 _builtin("html", REPORTS, "html", "write", (".html", ".htm"), folder="write_site")
+XLSX = ("openpyxl", "xlsx")  # the module the xlsx writers import, and the extra that installs it
+_builtin("xlsx", REPORTS, "xlsx", "write", (".xlsx",), binary=True, needs=XLSX)
 _builtin("table", COMPARE, "compare", "write_table")
 _builtin("json", COMPARE, "compare", "write_json", (".json",))
 _builtin("csv", COMPARE, "compare", "write_csv", (".csv",))
+_builtin("xlsx", COMPARE, "xlsx", "write_compare", (".xlsx",), binary=True, needs=XLSX)
 _builtin("table", TARGETS, "targets", "write_table")
 _builtin("json", TARGETS, "compare", "write_json", (".json",))
 _builtin("csv", TARGETS, "targets", "write_csv", (".csv",))
@@ -136,6 +154,8 @@ _builtin("json", IDS, "compare", "write_json", (".json",))
 _builtin("csv", IDS, "indicators", "write_csv", (".csv",))
 _builtin("text", FINDINGS, "findings", "write_text")
 _builtin("json", FINDINGS, "findings", "write_json", (".json",))
+_builtin("sarif", FINDINGS, "sarif", "write", (".sarif",))
+_builtin("xlsx", FINDINGS, "xlsx", "write_findings", (".xlsx",), binary=True, needs=XLSX)
 _builtin("table", NUMERALS, "numerals", "write_table")
 _builtin("json", NUMERALS, "numerals", "write_json", (".json",))
 _builtin("jsonl", NUMERALS, "numerals", "write_lines", (".jsonl",))

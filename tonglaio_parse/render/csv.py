@@ -1,27 +1,23 @@
-"""CSV: one row per indicator. The columns are documented in README (CSV columns)."""
+"""CSV: one row per indicator, the columns of `rows.COLUMNS` (documented in README, CSV columns).
+
+`excel(writer)` is any CSV writer made for Excel (`--excel`): a UTF-8 byte-order mark first, so
+that Excel reads the Chinese as UTF-8, and CRLF line ends."""
 from __future__ import annotations
 
 import csv
 import io
-from typing import TextIO
+from dataclasses import dataclass, replace
+from typing import Any, Callable, TextIO
 
-COLUMNS = ["file", "region", "year", "id", "section", "subject", "canonical", "value", "value_high",
-           "unit", "dimension", "normalized_value", "normalized_unit", "qualifier", "direction",
-           "status", "period_start", "period_end", "line", "column", "text"]
+from ..rows import COLUMNS as _ROWS, report_rows
+
+COLUMNS = _ROWS["indicators"]
+BOM = "\ufeff"
 
 
 def rows(report) -> list[list]:
-    out = []
-    for i in report.indicators:
-        d = i.to_dict()
-        p = d["period"] or {}
-        out.append([report.source.path or "-", report.document.region or "", report.document.year or "",
-                    d["id"], d["section"] or "", d["subject"] or "", d["canonical"] or "", d["value"],
-                    "" if d["value_high"] is None else d["value_high"], d["unit"], d["dimension"],
-                    d["normalized"]["value"], d["normalized"]["unit"], d["qualifier"] or "",
-                    d["direction"] or "", d["status"], p.get("start", ""), p.get("end", ""),
-                    d["line"], d["column"], d["text"]])
-    return out
+    """One report's indicators as lists of cells, in COLUMNS order (None is an empty cell)."""
+    return [[row.get(name) for name in COLUMNS] for row in report_rows(report)]
 
 
 def _csv(records: list[list]) -> str:
@@ -44,3 +40,55 @@ def write(reports: list, out: TextIO) -> None:
     out.write(head())
     for r in reports:
         out.write(lines(r))
+
+
+# --- for Excel: BOM and CRLF, for any CSV writer of the registry ---------------------------------
+
+def crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+class _Crlf:
+    """A text stream that writes CRLF line ends to the stream it wraps."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(crlf(text))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty …
+        return getattr(self.out, name)
+
+
+@dataclass(frozen=True)
+class _ExcelWrite:
+    write: Callable[[Any, TextIO], None]
+
+    def __call__(self, data, out: TextIO) -> None:
+        out.write(BOM)
+        self.write(data, _Crlf(out))
+
+
+@dataclass(frozen=True)
+class _ExcelHead:
+    head: Callable[[], str]
+
+    def __call__(self) -> str:
+        return BOM + crlf(self.head())
+
+
+@dataclass(frozen=True)
+class _ExcelEach:  # picklable: batch hands it to its workers
+    each: Callable[[Any], str]
+
+    def __call__(self, item) -> str:
+        return crlf(self.each(item))
+
+
+def excel(writer):
+    """The render.Writer `writer` (a CSV one), writing for Excel: BOM first, CRLF line ends."""
+    streams = writer.each is not None
+    return replace(writer, write=_ExcelWrite(writer.write),
+                   head=_ExcelHead(writer.head or str) if streams else writer.head,
+                   each=_ExcelEach(writer.each) if streams else None)

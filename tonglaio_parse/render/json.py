@@ -1,4 +1,5 @@
-"""JSON: one object per report (several -> an array); JSON Lines: one report per line."""
+"""JSON: one object for one report, an array for several (and for the reports of several
+inputs or a folder, `render.Several`, whatever failed); JSON Lines: one report per line."""
 from __future__ import annotations
 
 import json
@@ -6,8 +7,11 @@ from typing import TextIO
 
 
 def write(reports: list, out: TextIO) -> None:
+    from . import Several
+
     docs = [r.to_dict() for r in reports]
-    json.dump(docs[0] if len(docs) == 1 else docs, out, ensure_ascii=False, indent=2)
+    one = len(docs) == 1 and not isinstance(reports, Several)
+    json.dump(docs[0] if one else docs, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 

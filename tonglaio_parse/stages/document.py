@@ -59,10 +59,14 @@ def _places() -> dict[str, str]:
 
 
 def describe(norm: Normalized, path: Optional[str], year: Optional[int] = None,
-             region: Optional[str] = None) -> Document:
-    """Title, region, year and script of the report; `year`/`region` given by the user win."""
+             region: Optional[str] = None, default_year: Optional[int] = None,
+             default_region: Optional[str] = None) -> Document:
+    """Title, region, year and script of the report; `year`/`region` given by the user win,
+    `default_year`/`default_region` fill in what neither the text nor the file name says."""
     found = periods.YearFound(year, "user") if year else periods.find_year(norm.text, path)
-    region = region or region_of(norm.text, path)
+    if found.year is None and default_year:
+        found = periods.YearFound(default_year, "user")
+    region = region or region_of(norm.text, path) or default_region
     return Document(title_of(norm.text), region, found.year, norm.script, found.source, level_of(region))
 
 
@@ -109,14 +113,22 @@ def region_of(text: str, path: Optional[str] = None) -> Optional[str]:
     if any(cue in head for cue in t.national_cues):
         return t.national_region
     sample = text[:_REGION_SAMPLE]
+    pairs = _pairs(sample)
     best, best_n = None, 0
     for stem, name in _places().items():
+        if stem[:2] not in pairs:
+            continue  # not in the sample: counting it would read the whole sample for nothing
         n = sample.count(stem)
         if n > best_n:
             best, best_n = name, n
     if sample.count(t.national_word) > max(best_n, t.place_min_mentions):
         return t.national_region  # a report about 我国 more than about any one place
     return best if best_n >= t.place_min_mentions else None
+
+
+def _pairs(text: str) -> set[str]:
+    """Every two characters that stand side by side in `text` (a place stem has two or more)."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 class Outline:
@@ -129,6 +141,7 @@ class Outline:
         self._index = SectionIndex(sections)
         self._kinds = {s.id: self._kind(s) for s in sections if s.level == 1}
         self._part_starts: dict[str, int] = {}  # part id -> normalised start, found on first use
+        self._last: tuple[int, list[Section]] = (-1, [])  # the offset asked for last, its sections
 
     @property
     def index(self) -> SectionIndex:
@@ -139,18 +152,25 @@ class Outline:
         head = self._norm.original[part.span[0]:part.span[0] + 300]
         return classify_part(part.title, children + head)
 
+    def _holding(self, i: int) -> list[Section]:
+        """The sections holding normalised offset `i`, outermost first; the indicator stage asks
+        for one figure's part kind, headings and part start in a row, so the last is kept."""
+        if self._last[0] != i:
+            self._last = (i, self._index.holding(self._norm.orig(i)))
+        return self._last[1]
+
     def part_kind(self, i: int) -> Optional[str]:
-        held = self._index.holding(self._norm.orig(i))
+        held = self._holding(i)
         return self._kinds.get(held[0].id) if held else None
 
     def heading_of(self, i: int) -> str:
         """The titles of the sections holding offset `i`, outermost first, one a line (the last
         time word wins, so a subsection's own 2025年 beats its part's “十四五”)."""
-        return "\n".join(s.title for s in self._index.holding(self._norm.orig(i)))
+        return "\n".join(s.title for s in self._holding(i))
 
     def part_start(self, i: int) -> int:
         """Where the part (outermost section) holding offset `i` starts (0 outside any)."""
-        held = self._index.holding(self._norm.orig(i))
+        held = self._holding(i)
         if not held:
             return 0
         section = held[0]

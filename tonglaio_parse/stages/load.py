@@ -13,12 +13,19 @@ Invariant: for a file read without errors, ``data.decode(loaded.encoding) == loa
    ``replaced``; never silently).
 Whatever the decoding, text made mostly of control characters is binary data -> InputError.
 
+Inputs that are not text. `load()` is the entry: a PDF, a Word file (.docx) or a web page (by
+its content, or markup in an .html/.htm file) goes to its extractor (extract_pdf, extract_docx,
+extract_html, each importing its optional library only then), and the EXTRACTED text is the
+original: `Loaded.text` is it, `encoding` "utf-8" (as --save-text writes it), `charset` the
+page's own, `pages` where each PDF page begins; `sha256` stays that of the input's bytes.
+
 Size. One report is read whole; a government work report is ~100 KB, so an input over
 `max_bytes()` (TONGLAIO_MAX_MB, default 20 MB) is refused with one line rather than parsed
 for many minutes: it is a concatenation, a dump or a mistake.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import hashlib
 import os
@@ -40,6 +47,16 @@ class Loaded:
     path: Optional[str]
     guessed: bool  # True when no BOM and not valid UTF-8: the encoding was a statistical guess
     replaced: int = 0  # undecodable bytes (or unpaired surrogates) that became U+FFFD
+    format: str = "text"              # text, html, pdf or docx: what the input was
+    extractor: Optional[str] = None   # the library (and version) that extracted the text
+    charset: Optional[str] = None     # an HTML page's own charset (the text is then UTF-8)
+    pages: tuple[int, ...] = ()       # a PDF's: where each page begins in `text`
+
+    def page_at(self, offset: int) -> Optional[int]:
+        """The page (1-based) an offset of the text stands on; None for an input without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 _BOMS = (
@@ -54,7 +71,7 @@ _BINARY_MAGIC = (
     (b"%PDF", "a PDF file", "; convert it to text first (e.g. pdftotext -layout)"),
     (b"PK\x03\x04", "a ZIP archive or an Office file (.docx/.xlsx)", "; save it as plain text first"),
     (b"PK\x05\x06", "an empty ZIP archive", ""),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls)", "; save it as plain text first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.doc/.xls)", "; save it as .docx or plain text first"),
     (b"{\\rtf", "an RTF document", "; save it as plain text first"),
     (b"\x89PNG", "a PNG image", ""),
     (b"\xff\xd8\xff", "a JPEG image", ""),
@@ -340,3 +357,100 @@ def _refuse_binary(text: str, where: str) -> None:
 def _clean(text: str) -> str:
     """Unpaired surrogates (from a bad upstream decoder) become U+FFFD; lengths are unchanged."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+# --- inputs that are not text: a web page, a PDF, a Word file -------------------------------
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_PDF = b"%PDF-"
+_ZIP = b"PK\x03\x04"
+# A document that begins as HTML does (after a BOM, white space, comments, an XML declaration).
+_HTML_START = re.compile(r"\A(?:\ufeff)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_ANY_TAG = re.compile(r"<(?:html|head|body|meta|title|p|div|br|table|span|font|h[1-6])\b", re.I)
+_HTML_BYTES = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta)\b", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+# Declared charsets read as their superset (a page that says gb2312 uses GBK's characters too)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+                    "gb_2312-80": "gb18030", "euc-cn": "gb18030", "big5": "big5hkscs", "x-x-big5": "big5hkscs"}
+
+
+def load(data: bytes, path: Optional[str] = None, encoding: Optional[str] = None) -> Loaded:
+    """The ORIGINAL text of an input: a text file decoded; a PDF, a Word file or a web page
+    (by its content, or an .html/.htm name) extracted — the text every offset refers to."""
+    where = show(path)
+    limit = max_bytes()
+    if len(data) > limit:
+        raise _too_large(where, len(data), limit)
+    if _PDF in data[:1024]:
+        from . import extract_pdf
+
+        return _extracted(data, path, "pdf", extract_pdf.extract(data, where))
+    if data.startswith(_ZIP):
+        kind = _zip_kind(data, path)
+        if kind == "docx":
+            from . import extract_docx
+
+            return _extracted(data, path, "docx", extract_docx.extract(data, where))
+        if kind:
+            raise InputError(f"{where}: looks like {kind}, not a report; save it as .docx, PDF or text first")
+    suffix = os.path.splitext(path or "")[1].lower()
+    if suffix in _HTML_SUFFIXES or _HTML_BYTES.search(data[:2048]):
+        text, charset, guessed, replaced = _decode_page(data, where, encoding)
+        if _HTML_START.match(text[:4096]) or (suffix in _HTML_SUFFIXES and _ANY_TAG.search(text)):
+            from . import extract_html
+
+            got = extract_html.extract(text, where)
+            return _extracted(data, path, "html", got, charset, guessed, got.text.count("\ufffd"))
+    return decode(data, path, encoding)
+
+
+def _extracted(data: bytes, path: Optional[str], fmt: str, got, charset: Optional[str] = None,
+               guessed: bool = False, replaced: int = 0) -> Loaded:
+    """The Loaded of an extracted input: its text is UTF-8 (as --save-text writes it), its
+    sha256 that of the input's bytes."""
+    return Loaded(_clean(got.text), "utf-8", hashlib.sha256(data).hexdigest(), path, guessed, replaced,
+                  fmt, got.extractor, charset, got.pages)
+
+
+def _zip_kind(data: bytes, path: Optional[str]) -> Optional[str]:
+    """"docx" for a Word file (or a broken archive named .docx: its extractor says what is
+    wrong), what else the archive is, or None to let the text decoder refuse it."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        return "docx" if (path or "").lower().endswith(".docx") else None
+    if "word/document.xml" in names or (path or "").lower().endswith(".docx"):
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "an Excel workbook (.xlsx)"
+    if "ppt/presentation.xml" in names:
+        return "a PowerPoint file (.pptx)"
+    if "content.xml" in names:
+        return "an OpenDocument file (.odt)"
+    return None
+
+
+def _decode_page(data: bytes, where: str, encoding: Optional[str]) -> tuple[str, str, bool, int]:
+    """(text, charset, guessed, replaced) of a web page: --encoding, else a BOM, else the
+    charset its <meta> declares (the HTTP-equiv header too), else detected as any text is. A
+    declaration the bytes contradict (a page saved as UTF-8 that still says gb2312) loses."""
+    if encoding:
+        text, name = _decode_as(data, encoding, where)
+        return text, name, False, 0
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not any(data.startswith(bom) for bom, _ in _BOMS):
+        name = declared.group(1).decode("ascii").lower()
+        name = _CHARSET_ALIASES.get(name, name)
+        try:
+            name = codecs.lookup(name).name
+            if name in ("utf-8", "gb18030", "big5hkscs", "big5", "utf-16", "utf-16-le", "utf-16-be"):
+                return data.decode(name), name, False, 0
+        except (LookupError, UnicodeDecodeError):
+            pass
+    text, name, guessed, replaced = _detect(data, where)
+    return text, name, guessed, replaced

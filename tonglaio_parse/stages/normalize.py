@@ -18,6 +18,7 @@ import bisect
 from operator import ne
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Optional
 
 import regex
 
@@ -68,6 +69,22 @@ class Normalized:
             o = self.orig(start)
             return o, o
         return self.orig(start), self.orig(end - 1) + 1
+
+    def as_written(self, words: Optional[str], near: Optional[int] = None) -> Optional[str]:
+        """`words` (taken from the normalised text) in the script of the original: the original
+        of its nearest occurrence before `near` (else its first), or its Traditional form
+        when it does not occur as one piece (a subject put together from a list)."""
+        if not words or self.script in ("simplified", "none"):
+            return words
+        text = self.text
+        i = text.rfind(words, 0, near + len(words)) if near is not None else -1
+        if i < 0:
+            i = text.find(words)
+        if i >= 0:
+            a, b = self.orig_span(i, i + len(words))
+            if b - a == len(words):
+                return self.original[a:b]
+        return same_length(converter("s2t"), words)
 
     def line_col(self, orig_offset: int) -> tuple[int, int]:
         """1-based line and column of an ORIGINAL offset."""
@@ -272,6 +289,8 @@ def _to_simplified(text: str) -> tuple[str, str]:
             back = same_length(s2t, chunk)
             if back != chunk:
                 simplified_only += sum(map(ne, back, chunk))
+            if _settled(traditional, simplified_only):
+                break
     script = _script(traditional, simplified_only)
     return "".join(out), script
 
@@ -309,6 +328,13 @@ def same_length(conv_with, chunk: str) -> str:
         return conv
     # a phrase conversion changed the length: go character by character
     return "".join(c if len(x := conv_with.convert(c)) != 1 else x for c in chunk)
+
+
+def _settled(traditional: int, simplified: int) -> bool:
+    """True when no more Simplified-only characters can change the script: they are as many as
+    the Traditional ones and the text is "simplified" already, and the Traditional share only
+    falls from there (so the s2t pass may stop)."""
+    return simplified >= traditional and _script(traditional, simplified) == "simplified"
 
 
 def _script(traditional: int, simplified: int) -> str:

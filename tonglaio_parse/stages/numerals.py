@@ -10,6 +10,7 @@ possessive quantifiers so hostile input stays linear.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -24,7 +25,7 @@ from . import units as _units
 from .numbers import numerals
 
 __all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "range_tail", "Scanned", "scan",
-           "scan_at", "context", "numeral_run", "shared_unit", "SHARED_START", "span"]
+           "scan_at", "match_starts", "context", "numeral_run", "shared_unit", "SHARED_START", "span"]
 
 KINDS = ("quantity", "year", "date", "period", "plan", "meeting", "name", "ordinal", "grade",
          "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure", "step")
@@ -232,8 +233,7 @@ def scanner(loose: bool) -> regex.Pattern:
         )
         (?:{p.sep}?+(?P<post>{post}))?
     """
-    lead = _lead(numerals().chars, [*tab.qual_before, *tab.words, *numerals().fractions])
-    return rx.compile(f"{lead}(?:{_marked()}|{token})", regex.VERBOSE)
+    return rx.compile(f"{_lead()}(?:{_marked()}|{token})", regex.VERBOSE)
 
 
 def _marked() -> str:
@@ -275,9 +275,18 @@ def _scanned(head: regex.Match, tail: Optional[regex.Match] = None) -> Scanned:
 
 
 def scan(text: str, pos: int) -> Optional[Scanned]:
-    """The first match of the loose scanner at or after `pos`, a range included."""
-    head = scanner(True).search(text, pos)
-    return None if head is None else _with_tail(text, head, True)
+    """The first match of the loose scanner at or after `pos`, a range included.
+
+    The same as the scanner's own search, found faster: the standard engine finds each place
+    where a match can start (`match_starts()`, skipping the rest of the text at C speed) and the
+    scanner is tried there only."""
+    find_start, match = match_starts().search, scanner(True).match
+    while (start := find_start(text, pos)) is not None:
+        head = match(text, start.start())
+        if head is not None:
+            return _with_tail(text, head, True)
+        pos = start.start() + 1
+    return None
 
 
 def scan_at(text: str, pos: int, loose: bool, ranges: bool) -> Optional[Scanned]:
@@ -306,27 +315,60 @@ def _group_indexes(scanner_pattern: regex.Pattern) -> tuple[int, ...]:
     return tuple(scanner_pattern.groupindex[name] for name in ("n1", "rn", "post", "fw"))
 
 
-def _lead(numeral_chars: str, words: list[str]) -> str:
-    """A lookahead that lets the scanner skip, in one test, every position where no alternative
-    can start: a digit, a numeral, an opening quote or bracket, or the first two characters of
-    a qualifier or numeral word (大约, 进一步); a one-character qualifier (近, 超) only before a
-    number. Most text is skipped at the cost of a character-class test."""
-    starts = set(numeral_chars) | set("0123456789“《「‘(")
+def _lead_words() -> list[str]:
+    """The words a match of the scanner may start with besides a numeral (大约, 进一步, 百分之)."""
+    tab = tables()
+    return [*tab.qual_before, *tab.words, *numerals().fractions]
+
+
+class _Starts(NamedTuple):
+    """Where a match of the scanner can start: a character of `chars`, 翻, the first two
+    characters of a word (`pairs`: first -> seconds), or a one-character qualifier of `singles`
+    (近, 超) before a number."""
+    chars: str
+    pairs: dict[str, str]
+    singles: str
+    numerals: str  # what a single must stand before (spaces aside)
+
+
+@cache
+def _starts() -> _Starts:
+    nc = numerals().chars
+    starts = set(nc) | set("0123456789“《「‘(")
     pairs: dict[str, set[str]] = {}
     singles = set()
-    for w in words:
+    for w in _lead_words():
         if w[0] in starts:
             continue
         if len(w) == 1:
             singles.add(w)
         else:
             pairs.setdefault(w[0], set()).add(w[1])
-    nums = regex.escape("0123456789" + numeral_chars)
-    alts = [f"[{regex.escape(''.join(sorted(starts)))}]", "翻"]
-    alts += [f"{regex.escape(a)}[{regex.escape(''.join(sorted(b)))}]" for a, b in sorted(pairs.items())]
-    if singles:
-        alts.append(f"[{regex.escape(''.join(sorted(singles)))}](?=\\s*+[{nums}])")
+    return _Starts("".join(sorted(starts)), {a: "".join(sorted(b)) for a, b in sorted(pairs.items())},
+                   "".join(sorted(singles)), "0123456789" + nc)
+
+
+def _lead() -> str:
+    """A lookahead that lets the scanner skip, in one test, every position where no alternative
+    can start (see _Starts). Most text is skipped at the cost of a character-class test."""
+    s = _starts()
+    alts = [f"[{regex.escape(s.chars)}]", "翻"]
+    alts += [f"{regex.escape(a)}[{regex.escape(b)}]" for a, b in s.pairs.items()]
+    if s.singles:
+        alts.append(f"[{regex.escape(s.singles)}](?=\\s*+[{regex.escape(s.numerals)}])")
     return f"(?={'|'.join(alts)})"
+
+
+@cache
+def match_starts() -> re.Pattern:
+    """The places _lead() lets through, for the standard engine (re), which skips text ten times
+    faster than regex when every alternative starts with a literal character. It finds no fewer
+    places than _lead(): re's \\s holds every space regex's does."""
+    s = _starts()
+    alts = [re.escape(c) for c in s.chars + "翻"]
+    alts += [f"{re.escape(a)}[{re.escape(b)}]" for a, b in s.pairs.items()]
+    alts += [f"{re.escape(c)}(?=\\s*+[{re.escape(s.numerals)}])" for c in s.singles]
+    return rx.compile_std("|".join(alts))
 
 
 SHARED_START = frozenset(" \t和与及或、")  # the characters shared_unit() can start with

@@ -76,7 +76,7 @@ def _last_sentence_end() -> regex.Pattern:
 @cache
 def _rules():
     t = entries("periods.toml")
-    doc = [_YearRule(compile_rule(r.text("pattern"), r.name("pattern")), r.integer("offset"),
+    doc = [_YearRule(r.text("pattern"), r.name("pattern"), r.integer("offset"),
                      r.integer("within"), r.text("source"), r.get("since")) for r in t.rows("document_year")]
     rel = {k: tuple(v) for k, v in t["relative"].items()}
     cmp = alternation(t.words("comparison_prefix"))
@@ -168,7 +168,10 @@ def _arabic_years(text: str) -> str:
 
 
 class _YearRule(NamedTuple):
-    pattern: regex.Pattern
+    """One [[document_year]] rule; its pattern is compiled when a text first needs it (the
+    rules are tried in order until one finds the year: most texts need the first few)."""
+    source_pattern: str
+    where: str
     offset: int
     within: int
     source: str
@@ -189,7 +192,7 @@ def find_year(text: str, path: Optional[str] = None) -> YearFound:
     doc, _, _, _ = _rules()
     head = _arabic_years(text[:max(rule.within for rule in doc)])
     for rule in doc:
-        m = rule.pattern.search(head, 0, rule.within)
+        m = compile_rule(rule.source_pattern, rule.where).search(head, 0, rule.within)
         if m is None:
             continue
         year = _year_of_match(m, rule.since)

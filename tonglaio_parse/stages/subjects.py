@@ -167,6 +167,9 @@ def _strip_tokens(phrase: str) -> str:
     phrase = phrase.strip(edge)
     if not phrase:
         return ""
+    starts, ends = _strippable_ends()
+    if not phrase.startswith(starts) and not phrase.endswith(ends) and phrase.split() == [phrase]:
+        return phrase  # no token at either end can be stripped, and none is a space: no cut needed
     tokens = [t for t in cut(phrase) if t.strip()]
     i, j = 0, len(tokens)
     while i < j and (tokens[i] in lx.leading or tokens[i] in edge or tokens[i] in "()"):
@@ -174,6 +177,16 @@ def _strip_tokens(phrase: str) -> str:
     while j > i and (tokens[j - 1] in lx.trailing or tokens[j - 1] in edge or tokens[j - 1] == "("):
         j -= 1
     return "".join(tokens[i:j]).strip(edge)
+
+
+@cache
+def _strippable_ends() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a phrase starts with when _strip_tokens may strip its first token (a leading word,
+    an edge character, a bracket), and ends with when it may strip its last: the first token
+    is a start of the phrase and the last an end of it."""
+    lx = lexicon()
+    edge = tuple(lx.edge)
+    return (*lx.leading, *edge, "(", ")"), (*lx.trailing, *edge, "(")
 
 
 def _balance_quotes(s: str) -> str:
