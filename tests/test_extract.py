@@ -224,6 +224,20 @@ def test_a_glyph_shared_with_a_traditional_variant_is_simplified_in_a_simplified
     assert _shared_glyphs(text) == expected
 
 
+@pytest.mark.parametrize("name, data, words", [
+    ("report.pdf", "<html><head><title>404 Not Found</title></head><body>404</body></html>".encode(), "a web page"),
+    ("report.pdf", "今年地区生产总值增长5%左右。".encode(), "not a PDF"),
+    ("report.docx", "今年地区生产总值增长5%左右。".encode(), "not a Word file"),
+    ("report.pdf", b"", "holds nothing"),
+])
+def test_a_file_named_pdf_or_docx_that_is_not_one_is_refused(capsys, tmp_path, name, data, words):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code = cli.run(["parse", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and words in err and len(err.strip().splitlines()) == 1
+
+
 def test_a_report_of_forty_pages_takes_seconds(cjk_font, tmp_path):
     import time
 

@@ -68,7 +68,10 @@ def furniture(norm: Normalized, paras: list[Para]) -> Furniture:
     lo, hi = 0, len(norm.original)
     n = len(paras)
     footer = None
-    for i, p in enumerate(paras):
+    head = min(r.boilerplate_lines, n // 3)
+    ends = sorted(set(range(head)) | set(range(max(0, n - r.boilerplate_lines), n)))
+    for i in ends:  # only the lines near either end can be a header or a footer
+        p = paras[i]
         if r.boilerplate.search(p.text):
             if i >= n - r.boilerplate_lines and orig(p.start) < hi:  # a footer: it runs to the end
                 hi = orig(p.start)

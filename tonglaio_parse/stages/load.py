@@ -375,6 +375,10 @@ _CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "
                     "gb_2312-80": "gb18030", "euc-cn": "gb18030", "big5": "big5hkscs", "x-x-big5": "big5hkscs"}
 
 
+# names that promise a signature (%PDF, a ZIP): content without it is refused, not read as text
+_SIGNED_SUFFIXES = {".pdf": "a PDF", ".docx": "a Word file"}
+
+
 def load(data: bytes, path: Optional[str] = None, encoding: Optional[str] = None) -> Loaded:
     """The ORIGINAL text of an input: a text file decoded; a PDF, a Word file or a web page
     (by its content, or an .html/.htm name) extracted — the text every offset refers to."""
@@ -395,6 +399,11 @@ def load(data: bytes, path: Optional[str] = None, encoding: Optional[str] = None
         if kind:
             raise InputError(f"{where}: looks like {kind}, not a report; save it as .docx, PDF or text first")
     suffix = os.path.splitext(path or "")[1].lower()
+    if suffix in _SIGNED_SUFFIXES:  # not what its name says: a failed download, a renamed file
+        content = ("nothing" if not data.strip() else "a web page" if _HTML_BYTES.search(data[:2048])
+                   else f"{data[:12]!r}…")
+        raise InputError(f"{where}: named {suffix} but not {_SIGNED_SUFFIXES[suffix]} (it holds "
+                         f"{content}); a download that failed?")
     if suffix in _HTML_SUFFIXES or _HTML_BYTES.search(data[:2048]):
         text, charset, guessed, replaced = _decode_page(data, where, encoding)
         if _HTML_START.match(text[:4096]) or (suffix in _HTML_SUFFIXES and _ANY_TAG.search(text)):
