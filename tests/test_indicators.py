@@ -454,3 +454,30 @@ def test_a_numbered_list_item_and_a_table_like_line():
     assert ("规模以上工业增加值", "industrial_value_added_growth", R) in got
     assert ("城镇居民人均可支配收入", "urban_income_growth", T) in got and \
         ("农村居民人均可支配收入", "rural_income_growth", T) in got
+
+
+@pytest.mark.parametrize("text, subjects", [
+    ("去年新签约亿元以上项目56个,新增亿元楼宇5座。", [("新签约亿元以上项目", 56), ("亿元楼宇", 5)]),
+    ("产值过亿元企业42家。", [("产值过亿元企业", 42)]),
+    ("地区生产总值迈上万亿元台阶。", [(None, 1e12)]),  # a milestone passed stays a figure
+])
+def test_an_amount_without_a_digit_is_a_class_not_a_figure(text, subjects):
+    report = parse_text(text, options=Options(year=2026))
+    got = [(i.subject if i.value != 1e12 else None, i.value) for i in report.indicators]
+    assert got == subjects
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇、农村牧区常住居民人均可支配收入分别增长4.3%和6.8%。",
+     [("城镇常住居民人均可支配收入", "urban_income_growth"), ("农村牧区常住居民人均可支配收入", "rural_income_growth")]),
+    ("城镇、农村常住居民人均可支配收入分别增长4.3%和6.8%。",
+     [("城镇常住居民人均可支配收入", "urban_income_growth"), ("农村常住居民人均可支配收入", "rural_income_growth")]),
+])
+def test_parallel_heads_stand_for_one_another(text, expected):
+    report = parse_text(text, options=Options(year=2023))
+    assert [(i.subject, i.canonical) for i in report.indicators] == expected
+
+
+def test_livestock_counted_in_head_and_animals_is_one_unit():
+    [ind] = parse_text("牲畜存栏稳定在1.3亿头只。", options=Options(year=2023)).indicators
+    assert (ind.subject, ind.value, ind.unit, ind.text) == ("牲畜存栏", 1.3e8, "头只", "1.3亿头只")

@@ -88,7 +88,8 @@ def _titles(doc) -> list[str]:
     for t in doc.iter("title"):
         whole = squeeze(t.text_content())
         found.append(whole)
-        found.extend(p for p in (squeeze(x) for x in regex.split(r"\s*(?:_|\||--|——|－|-\s)\s*", whole)) if p)
+        pieces = [p for p in (squeeze(x) for x in regex.split(r"\s*(?:_|\||--|——|－|-\s)\s*", whole)) if p]
+        found.extend(pieces[:1])  # the title; what follows the separator is the site's name
     return [t for t in found if len(t) >= 4]
 
 

@@ -30,7 +30,7 @@ from typing import Optional
 import regex
 
 from ..errors import InputError, RuleError
-from ..rules import full_width, marks
+from ..rules import full_width, marks, patterns as text_patterns, width_fold
 from .extract import Extracted, reason, cjk, joined, library, patterns, section, version
 
 _DIGITS = regex.compile(r"\d+")
@@ -200,19 +200,21 @@ def _without_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     def in_band(ln: _Line) -> bool:
         return ln.top < rules.band * ln.height or ln.bottom > (1 - rules.band) * ln.height
 
-    seen: dict[str, set[int]] = {}
+    seen: dict[tuple[str, int], set[int]] = {}
     for lines in pages:
         for ln in lines:
             if in_band(ln):
-                seen.setdefault(_key(ln.text), set()).add(ln.page)
+                seen.setdefault(_key(ln), set()).add(ln.page)
     repeat = max(2, rules.repeat_share * len(pages))
     recurring = {k for k, on in seen.items() if len(on) >= repeat} if len(pages) > 1 else set()
-    return [[ln for ln in lines if not (in_band(ln) and (_key(ln.text) in recurring or number.match(ln.text)))]
+    return [[ln for ln in lines if not (in_band(ln) and (_key(ln) in recurring or number.match(ln.text)))]
             for lines in pages]
 
 
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", text.replace(" ", ""))
+def _key(ln: _Line) -> tuple[str, int]:
+    """What recurs of a running header: its text (digits aside) in its size (the title of page 1
+    that a maker repeats small in the header of every page is not the header)."""
+    return _DIGITS.sub("#", ln.text.replace(" ", "")), round(ln.size)
 
 
 # --- columns and rows ----------------------------------------------------------------------
@@ -376,6 +378,8 @@ def _continues(prev: _Line, prev_col: _Column, cur: _Line, cur_col: _Column) -> 
         return False  # an indented line begins one
     if prev_col is cur_col and cur.top - prev.bottom > cur_col.gap + rules.gap * cur.size:
         return False  # set apart by a wider gap
+    if prev.text[-1:] in _sentence_ends() and text_patterns().heading_start.match(cur.text[:12].translate(width_fold())):
+        return False  # a numbered heading after a sentence's end (一、过去五年工作回顾)
     return True
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     predicates: tuple[str, ...]     # 稳居, 位居 …: a clause about the figure before, not a subject
     compounds: dict[str, tuple[str, ...]]  # 城乡 -> (城镇, 农村): a head naming several subjects
     shared_prefixes: tuple[str, ...]  # 单位国内生产总值 …: a list's first item's modifier, shared
+    parallel_heads: tuple[str, ...]  # 城镇, 农村牧区 …: heads that stand for one another in a list
 
 
 @cache
@@ -86,6 +87,7 @@ def lexicon() -> Lexicon:
         milestones=tuple(s.words("milestones")),
         predicates=tuple(s.words("predicates")),
         shared_prefixes=tuple(sorted(s.words("shared_prefixes"), key=len, reverse=True)),
+        parallel_heads=tuple(sorted(s.words("parallel_heads"), key=len, reverse=True)),
         compounds={k: tuple(v) for k, v in sorted(entries("indicators.toml")["compound_heads"].items(),
                                                   key=lambda kv: -len(kv[0]))},
     )
@@ -269,6 +271,11 @@ def split_subjects(head: str, n_values: int, complete_only: bool = False) -> Opt
 
 def _complete(item: str, last: str) -> Optional[str]:
     """Give a short list item the head noun it shares with the last item."""
+    heads = lexicon().parallel_heads
+    if item in heads:  # 城镇、农村牧区常住居民…: 城镇 stands where 农村牧区 does
+        head = next((h for h in heads if last.startswith(h) and h != item), None)
+        if head and len(last) > len(head):
+            return item + last[len(head):]
     toks = cut(item)
     tail = toks[-1] if toks else item
     k = last.rfind(tail)
