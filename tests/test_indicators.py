@@ -481,3 +481,17 @@ def test_parallel_heads_stand_for_one_another(text, expected):
 def test_livestock_counted_in_head_and_animals_is_one_unit():
     [ind] = parse_text("牲畜存栏稳定在1.3亿头只。", options=Options(year=2023)).indicators
     assert (ind.subject, ind.value, ind.unit, ind.text) == ("牲畜存栏", 1.3e8, "头只", "1.3亿头只")
+
+
+@pytest.mark.parametrize("text", [
+    "全市地区生产总值达到2146.8亿元,是2010年的1.8倍。",  # a ratio to a base year: no growth id
+    "新能源装机规模是2017年的3.6倍。",                   # nor a level id
+])
+def test_a_multiple_of_a_base_year_takes_no_id(text):
+    multiples = [i for i in parse_text(text, options=Options(year=2016)).indicators if i.unit == "倍"]
+    assert multiples and all(i.canonical is None for i in multiples)
+
+
+def test_a_growth_in_multiples_keeps_its_growth_id():
+    [ind] = parse_text("全市地区生产总值增长1.5倍。", options=Options(year=2016)).indicators
+    assert (ind.canonical, ind.unit, ind.direction) == ("gdp_growth", "倍", "increase")

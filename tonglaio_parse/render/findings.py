@@ -27,7 +27,10 @@ def counted(n: int, noun: str) -> str:
 
 
 def write_text(reports: list, out: TextIO) -> None:
-    """A line per finding, then what they add up to: 33 warnings: 18 warning, 15 info."""
+    """A line per finding, then what they add up to: 33 warnings: 18 warning, 15 info (nothing
+    when no report was read: the error said why)."""
+    if not reports:
+        return
     for r in reports:
         for w in r.warnings:
             out.write(line(r.source.path or "<stdin>", w) + "\n")

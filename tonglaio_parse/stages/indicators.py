@@ -536,6 +536,8 @@ def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Ru
         return next((f[2]["ratio"] for f in found if "ratio" in f[2]), None)
     if direction == "decrease" and "decrease" in ids:
         return ids["decrease"]
+    if dimension == "multiple":  # 增长1.9倍 is a growth (in 倍); 是2017年的3.6倍 is no level of anything
+        return ids.get("growth") if direction == "increase" else None
     if dimension in _RATE:
         if dimension == "percentage_point":
             # 城镇化率提升1个百分点: a change of a rate, in points; 增速回落1.1个百分点 is no growth rate
