@@ -12,6 +12,7 @@ from ..stages.sections import SectionIndex
 from ..stages.segment import Segmenter, segmenter
 from .body import Furniture, Para, furniture, paragraphs
 from .registry import rule_table
+from .repeats import find_repeats
 
 __all__ = ["Context", "Para", "Furniture"]
 
@@ -33,6 +34,7 @@ class Context:
     _paras: Optional[list[Para]] = field(default=None, repr=False)
     _furniture: Optional[Furniture] = field(default=None, repr=False)
     _body_paras: Optional[list[Para]] = field(default=None, repr=False)
+    _repeats: Optional[list[int]] = field(default=None, repr=False)
 
     def section_at(self, original_offset: int) -> Optional[str]:
         """The id of the innermost section holding an ORIGINAL offset."""
@@ -86,3 +88,9 @@ class Context:
         """[start, end) of the body paragraphs in normalised offsets; None when there are none."""
         body = self.body_paragraphs()
         return (body[0].start, body[-1].end) if body else None
+
+    def repeats(self) -> list[int]:
+        """NORMALISED offsets, ascending, where a Han character of the body recurs within six (TX001, TX004)."""
+        if self._repeats is None:
+            self._repeats = find_repeats(self.norm.text, *(self.body_span() or (0, 0)))
+        return self._repeats

@@ -21,10 +21,7 @@ from .context import Context
 from .text import is_place_office
 from .registry import check
 
-_H = "\u3400-\u9fff"
-# A Han character repeated within six. The stdlib engine: `regex` needs four times as long
-# for a back-reference scan over a whole report, and this runs on every character.
-_REPEAT = rx.compile_std(rf"([{_H}])(?=[{_H}]{{0,5}}?\1)")
+_H = "\u3400-\u9fff"  # Han, as this check reads it: the ideographs of the BMP
 _NOT_HAN = rx.compile_std(rf"[^{_H}]")
 _WINDOW = 8  # characters of context on each side: enough for two words
 
@@ -44,23 +41,18 @@ def _limits() -> dict:
 
 @check("TX004")
 def garbled(ctx: Context) -> None:
-    body = ctx.body_paragraphs()
-    if not body:
-        return
     words = ctx.words
     freq = words.frequencies
     lim = _limits()
     numerals = lim["numerals"]
     text = ctx.norm.text
     done = -1  # one finding per phrase
-    for m in _REPEAT.finditer(text, body[0].start, body[-1].end):
-        i = m.start()
-        if i < done:
+    for i in ctx.repeats():  # a character recurring within six
+        if i < done or text[i] in numerals:
             continue
-        x = m.group(1)
-        if x in numerals:
-            continue
-        j = text.index(x, i + 1)
+        j = text.index(text[i], i + 1)
+        if _NOT_HAN.search(text, i, j + 1):
+            continue  # a character outside this check's Han between
         d = j - i
         if d == 1:
             hit = _seam(text, i, freq, lim)

@@ -13,6 +13,7 @@ from .. import rx
 from ..rules import RuleError, char_class, data_path, entries, full_width, marks, numeral_chars
 from .context import Context
 from .registry import check
+from .repeats import HAN
 
 _BRACKET_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
 _LIST_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
@@ -75,16 +76,18 @@ def _lists() -> _Lists:
 def repeated_word(ctx: Context) -> None:
     allowed = _lists().allowed
     freq = ctx.words.frequencies
+    repeats = ctx.repeats()
     for p in ctx.body_paragraphs():
         hits: list[tuple[int, int, str]] = []
-        for m in _LIST_REPEAT.finditer(p.text):  # 新增学位、学位2.5万个
+        for m in _LIST_REPEAT.finditer(p.text) if "、" in p.text else ():  # 新增学位、学位2.5万个
             w_end = m.start("w") + len(m.group("w"))
             if any(freq.get(p.text[k:w_end]) for k in range(max(0, m.start() - 2), m.start())):
                 continue  # 东南亚、南亚: the first is the end of a longer word, not the item repeated
             hits.append((m.start("w"), m.end(), f"'{m.group('w')}' listed twice in a row: {m.group()}"))
-        for m in _BRACKET_REPEAT.finditer(p.text):  # 农牧(牧)事: a gloss that repeats the text
+        for m in _BRACKET_REPEAT.finditer(p.text) if "(" in p.text else ():  # 农牧(牧)事: a gloss
             hits.append((m.start(), m.end(), f"'{m.group('w')}' repeated in brackets: {m.group()}"))
-        for i, j in _candidates(p.text):
+        first, last = bisect.bisect_left(repeats, p.start), bisect.bisect_left(repeats, p.end)
+        for i, j in _candidates(p.text, [at - p.start for at in repeats[first:last]]):
             lo, hi = max(0, i - 8), min(len(p.text), j + 8)
             toks = [(w, s + lo, e + lo) for w, s, e in ctx.words.tokenize(p.text[lo:hi], hmm=True)]
             starts = {s: t for t in toks for s in (t[1],)}
@@ -107,42 +110,26 @@ def repeated_word(ctx: Context) -> None:
 
 
 # stdlib re: four times faster than `regex` on these back-references (the hot path of TX001)
-# (a lookahead, so overlapping candidates are all seen, as with regex's overlapped=True)
-_H = ("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff"
-      "\uf900-\ufaff\U00016fe2\U00016fe3\U00016ff0\U00016ff1\U00020000-\U0003134f]")
+# (a lookahead: it is tried at each offset where a character recurs within six, Context.repeats())
+_H = HAN
 _CANDIDATE = rx.compile_std(rf"(?=(({_H})\2|({_H}{{2,4}})\3|({_H}{{2,4}}){_H}{{2}}\4))")
-
-
-# two cheap scans find where a candidate can start (a doubled character; a two-character
-# piece repeated within six), the lookahead above runs only there: a third of the time
-_ROUGH = (rx.compile_std(rf"({_H})\1"), rx.compile_std(rf"({_H}{_H}){_H}{{0,4}}\1"))
-_CANDIDATE_REACH = 10  # the longest candidate: four characters, two, the four again
 _MAX_SPAN = 64  # a run of candidates is segmented in pieces: jieba's HMM is quadratic in a run
 
 
-def _candidates(text: str) -> list[tuple[int, int]]:
-    """Spans worth segmenting: a doubled character or word, or a word echoed after two characters."""
+def _candidates(text: str, repeats: list[int]) -> list[tuple[int, int]]:
+    """Spans worth segmenting: a doubled character or word, or a word echoed after two characters.
+    Each starts where a character recurs within six (`repeats`: offsets in `text`, ascending)."""
     spans: list[list[int]] = []
-    for lo, hi in _merged(sorted(m.span() for rough in _ROUGH for m in rough.finditer(text))):
-        for m in _CANDIDATE.finditer(text, lo, min(len(text), hi + _CANDIDATE_REACH)):
-            start, end = m.start(), m.end(1)
-            if start >= hi:
-                break
-            if spans and start <= spans[-1][1] + 8 and spans[-1][1] - spans[-1][0] < _MAX_SPAN:
-                spans[-1][1] = max(spans[-1][1], end)
-            else:
-                spans.append([start, end])
-    return [(a, b) for a, b in spans]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[list[int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
+    for at in repeats:
+        m = _CANDIDATE.match(text, at)
+        if m is None:
+            continue
+        start, end = at, m.end(1)
+        if spans and start <= spans[-1][1] + 8 and spans[-1][1] - spans[-1][0] < _MAX_SPAN:
+            spans[-1][1] = max(spans[-1][1], end)
         else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+            spans.append([start, end])
+    return [(a, b) for a, b in spans]
 
 
 def _around_allowed(text: str, m, allowed) -> bool:

@@ -1,0 +1,39 @@
+"""The fast paths of the checks find what the plain scans they replace find."""
+from __future__ import annotations
+
+import glob
+
+from tonglaio_parse.checks import text as text_checks, wording
+from tonglaio_parse.checks.repeats import find_repeats
+
+SAMPLES = ["新建建设代办办制度", "研发投入经费投入增收增收", "社会主义现代化建设社会主义市场经济体制",
+           "全国人大代表大会和全国人民代表大会", "常常家家户户江屿市市长", "牛肉牛屠宰新增育规模化育肥场", ""]
+
+
+def _texts() -> list[str]:
+    files = sorted(glob.glob("fixtures/*.txt"))[:6]
+    return SAMPLES + [open(f, encoding="utf-8", errors="replace").read() for f in files]
+
+
+def test_candidates_from_repeats_are_every_offset_the_candidate_pattern_matches():
+    for text in _texts():
+        for line in text.split("\n"):
+            starts = [m.start() for m in text_checks._CANDIDATE.finditer(line)]
+            found = text_checks._candidates(line, find_repeats(line, 0, len(line)))
+            plain = text_checks._candidates(line, starts)
+            assert found == plain
+
+
+def test_anchor_scan_finds_every_anchor_whose_term_is_not_in_place():
+    anchors = wording._anchors()
+    for text in _texts():
+        scanned = {m.start() for m in wording._anchor_rx().finditer(text)}
+        plain = set()
+        for anchor, entries in anchors.items():
+            pos = text.find(anchor)
+            while pos >= 0:
+                if any(not text.startswith(t, pos if at_start else pos + wording._ANCHOR - len(t))
+                       for t, at_start in entries if (at_start or pos + wording._ANCHOR - len(t) >= 0)):
+                    plain.add(pos)
+                pos = text.find(anchor, pos + 1)
+        assert plain <= scanned  # the scan may keep more (a term cut by the text's start), never fewer
