@@ -91,37 +91,41 @@ def _analyse(loaded: load_stage.Loaded, opts: Options, timer: _Timer) -> Report:
     timer.lap("quantities")
     extra = user_wordings(opts.indicators_file)
     meanings = indicators.interpret(norm.text, quantities, outline, doc.year, extra)
-    sentences = Sentences(loaded.text)
-    inds = [_indicator(n, m, norm, outline, sentences) for n, m in enumerate(meanings, 1)]
+    where = _Where(Sentences(loaded.text), loaded)
+    inds = [_indicator(n, m, norm, outline, where) for n, m in enumerate(meanings, 1)]
     stated = [_stated(s, norm) for s in qualitative.find(norm.text, meanings, doc.year, extra)]
     timer.lap("indicators")
     ctx = checks.Context(norm, secs, inds, quantities, loaded.guessed, loaded.charset or loaded.encoding,
                          section_index=outline.index, document=doc)
-    warnings = [_with_context(w, sentences) for w in checks.run_checks(ctx, opts.disabled_checks, timer.sink)]
+    warnings = [replace(w, **where(w.span)) for w in checks.run_checks(ctx, opts.disabled_checks, timer.sink)]
     timer.lap("checks")
-    if loaded.pages:  # a PDF: the page each figure and finding stands on
-        inds = [replace(i, page=loaded.page_at(i.span[0])) for i in inds]
-        warnings = [replace(w, page=loaded.page_at(w.span[0])) for w in warnings]
     src = Source(loaded.path, loaded.sha256, loaded.encoding, len(loaded.text), _count_lines(loaded.text),
                  loaded.format, loaded.extractor, loaded.charset, len(loaded.pages) or None)
     return Report(src, doc, secs, inds, warnings, text=loaded.text, qualitative_targets=stated)
 
 
-def _indicator(n: int, m, norm, outline, sentences) -> Indicator:
+@dataclass(frozen=True)
+class _Where:
+    """What an indicator or a warning says of where it stands besides its span: its sentence
+    (context) and, in a PDF, its page."""
+    sentences: object  # stages.sentences.Sentences of the original
+    loaded: load_stage.Loaded
+
+    def __call__(self, span: tuple[int, int]) -> dict:
+        a, b = self.sentences.around(*span)
+        page = self.loaded.page_at(span[0]) if self.loaded.pages else None
+        return {"context": self.sentences.text[a:b], "context_span": (a, b), "page": page}
+
+
+def _indicator(n: int, m, norm, outline, where: _Where) -> Indicator:
     q = m.quantity
     start, end = norm.orig_span(q.start, q.end)
     line, col = norm.line_col(start)
-    a, b = sentences.around(start, end)
     return Indicator(
         id=f"i{n}", subject=norm.as_written(m.subject, q.start), canonical=m.canonical, measure=q.measure,
         direction=m.direction, status=m.status, period=m.period, section=outline.section_at(start),
         line=line, column=col, span=(start, end), text=norm.original[start:end],
-        context=norm.original[a:b], context_span=(a, b), subject_simplified=m.subject)
-
-
-def _with_context(w, sentences):
-    a, b = sentences.around(*w.span)
-    return replace(w, context=sentences.text[a:b], context_span=(a, b))
+        subject_simplified=m.subject, **where((start, end)))
 
 
 def _as_written(doc, norm, opts: Options):
