@@ -238,6 +238,26 @@ def test_a_file_named_pdf_or_docx_that_is_not_one_is_refused(capsys, tmp_path, n
     assert code == 2 and words in err and len(err.strip().splitlines()) == 1
 
 
+def _layout_lines(rows):
+    from tonglaio_parse.stages import extract_pdf as x
+
+    col = x._Column(0, "left", left=68.0, right=272.0, gap=10.0)
+    return col, [x._Line(0, x0, x1, top, top + size, text) for x0, x1, top, size, text in rows]
+
+
+def test_a_title_wrapped_in_a_narrow_column_is_one_line_and_the_date_line_its_own():
+    from tonglaio_parse.stages import extract_pdf as x
+
+    col, (t1, t2, d1, d2, speaker) = _layout_lines([
+        (75, 273, 76, 18, "南港市汇澜区人民政府工"), (147, 201, 104, 18, "作报告"),       # 18 pt, centred
+        (74, 275, 136, 12, "——2026年1月8日在南港市汇澜区第五"), (96, 252, 158, 12, "届人民代表大会第六次会议上"),
+        (143, 206, 180, 12, "区长 唐嘉禾")])
+    assert x._continues(t1, col, t2, col)            # a centred title's last line goes on the full one
+    assert not x._continues(t2, col, d1, col)        # the type changes: a new paragraph
+    assert x._continues(d1, col, d2, col)
+    assert not x._continues(d2, col, speaker, col)   # a centred line after a centred one: its own
+
+
 def test_a_report_of_forty_pages_takes_seconds(cjk_font, tmp_path):
     import time
 

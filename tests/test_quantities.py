@@ -343,3 +343,14 @@ def test_compound_units(text, value, unit, norm_unit):
     q = [q for q in find_quantities(text) if q.unit == unit]
     assert len(q) == 1 and q[0].value == value and q[0].normalized_unit == norm_unit
     registry().Quantity(1, norm_unit)  # parsable by our registry
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("表1  2025年主要预期目标", []),                       # a caption: 1 and 2025, not 12025
+    ("实现地区生产总值7 4 7 7 2亿元", [7477200000000]),     # letter-spaced digits of a PDF: one number
+    ("增长到1 234.5万元", [12345000]),                      # a space for the thousands mark
+])
+def test_digits_set_apart_are_one_number_only_as_numbers_are_written(text, figures):
+    from tonglaio_parse.stages.quantities import find_quantities
+
+    assert [q.measure.normalized_value for q in find_quantities(text)] == figures

@@ -69,6 +69,7 @@ class _Rules:
     repeat_share: float
     right_slack: float
     open_slack: float
+    size_change: float
     indent: float
     gap: float
     column_share: float
@@ -80,6 +81,7 @@ class _Rules:
 def _rules() -> _Rules:
     s = section("pdf")
     return _Rules(s.number("band"), s.number("repeat_share"), s.number("right_slack"), s.number("open_slack"),
+                  s.number("size_change"),
                   s.number("indent"),
                   s.number("gap"), s.number("column_share"), s.number("cell_gap"), s.integer("min_chars"))
 
@@ -357,6 +359,11 @@ def _right_edge(lines: list[_Line], left: float) -> float:
 
 # --- paragraphs ------------------------------------------------------------------------------
 
+def _centred(ln: _Line, col: _Column) -> bool:
+    """Set in the middle of its column: as far from either edge, within a character."""
+    return abs((ln.x0 - col.left) - (col.right - ln.x1)) < ln.size
+
+
 @cache
 def _sentence_ends() -> frozenset[str]:
     """What may end a paragraph: 。!?; and the colon, full-width or not."""
@@ -369,13 +376,20 @@ def _continues(prev: _Line, prev_col: _Column, cur: _Line, cur_col: _Column) -> 
     rules = _rules()
     if "\t" in prev.text or "\t" in cur.text or prev_col.kind == "across" or cur_col.kind == "across":
         return False
+    if abs(prev.size - cur.size) > rules.size_change * min(prev.size, cur.size):
+        return False  # a title's type, then the text's
     # a number or a word is not cut: a line ends early when the next one begins with one
     word = len(_LEADING_WORD.match(cur.text).group())
-    slack = rules.right_slack if prev.text[-1:] in _sentence_ends() else rules.open_slack
-    if prev.x1 < prev_col.right - (slack + 0.6 * word) * prev.size:
+    ends_sentence = prev.text[-1:] in _sentence_ends()
+    width = (prev_col.right - prev_col.left) / prev.size  # the column, in characters
+    full = prev.x1 >= prev_col.right - (rules.right_slack + 0.6 * word) * prev.size
+    open_slack = min(rules.open_slack, 0.25 * width)  # a narrow column's short lines are short
+    nearly = prev.x1 >= prev_col.right - (open_slack + 0.6 * word) * prev.size
+    if not (full or (nearly and not ends_sentence)):
         return False  # a short line ends its paragraph
-    if cur.x0 > cur_col.left + rules.indent * cur.size:
-        return False  # an indented line begins one
+    wraps = full and not ends_sentence and prev.x0 <= prev_col.left + rules.indent * prev.size
+    if cur.x0 > cur_col.left + rules.indent * cur.size and not (wraps and _centred(cur, cur_col)):
+        return False  # an indented line begins one (a centred title's last line goes on the full one)
     if prev_col is cur_col and cur.top - prev.bottom > cur_col.gap + rules.gap * cur.size:
         return False  # set apart by a wider gap
     if prev.text[-1:] in _sentence_ends() and text_patterns().heading_start.match(cur.text[:12].translate(width_fold())):

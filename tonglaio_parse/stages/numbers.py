@@ -32,6 +32,9 @@ _NOISE = rx.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _GROUPED = rx.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d++)?+")
 _ARABIC = rx.compile(r"\d++(?:\.\d++)?+")
 _PLAIN = rx.compile(r"[0-9]++(?:\.[0-9]++)?+|[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]++)?+")
+# Arabic digits with blanks between them (a PDF's letter-spacing, a space for a thousands mark)
+_SPACED = rx.compile(r"[0-9]++(?:[ \t\u00a0\u3000]++[0-9]++)++")
+_GAP = rx.compile(r"[ \t\u00a0\u3000]++")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,18 @@ def parse_decimal(s: str) -> Decimal:
             digits = "".join(str(tab.digits[ch]) for ch in frac)
             return _integer_part(whole, s) + Decimal("0." + digits)
     return _integer_part(text, s)
+
+
+def spacing_ok(s: str) -> bool:
+    """Digits set apart are one number when every digit stands alone (7 4 7 7 2, letter-spaced)
+    or the groups after the first have three digits (1 234 567); 表1  2025年 is two numbers."""
+    if not any(c in s for c in " \t\u00a0\u3000"):
+        return True
+    for m in _SPACED.finditer(s.translate(_fold_table())):
+        groups = _GAP.split(m.group())
+        if not (all(len(g) == 1 for g in groups) or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))):
+            return False
+    return True
 
 
 def _integer_part(text: str, original: str) -> Decimal:

@@ -24,7 +24,7 @@ from .. import rx
 from ..rules import char_class, marks, numeral_chars
 from . import units as _units
 from ..model import Measure, Quantity
-from .numbers import MAX_CHARS, parse_decimal, parse_doubling
+from .numbers import MAX_CHARS, parse_decimal, parse_doubling, spacing_ok
 from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, Scanned, context, numeral_run,
                        scan, scan_at, shared_unit, span, tables)
 
@@ -53,6 +53,8 @@ def _pair() -> regex.Pattern:
 @lru_cache(maxsize=4096)
 def _value(raw: str) -> tuple[Decimal, Optional[Decimal]]:
     """Value (and high end for 两三 / 三四 pairs) of a number as matched, 多/余/spaces removed."""
+    if not spacing_ok(raw):
+        raise ValueError(f"not one number: {raw!r} (digits set apart as no number writes them)")
     clean = NOISE.sub("", raw).replace("·", ".")
     try:
         return parse_decimal(clean), None
