@@ -20,7 +20,7 @@ import pytest
 
 from contract import problems
 from pdfgen import need_pdf_tools, truetype_subset, typeset
-from tonglaio_parse import cli, parse_file, parse_text
+from tonglaio_parse import Options, cli, parse_file, parse_text
 from tonglaio_parse.errors import InputError
 from tonglaio_parse.stages import load
 
@@ -256,6 +256,15 @@ def test_a_title_wrapped_in_a_narrow_column_is_one_line_and_the_date_line_its_ow
     assert not x._continues(t2, col, d1, col)        # the type changes: a new paragraph
     assert x._continues(d1, col, d2, col)
     assert not x._continues(d2, col, speaker, col)   # a centred line after a centred one: its own
+
+
+def test_a_page_with_control_characters_in_its_text_is_read(tmp_path):
+    page = ("<html><head><meta charset='utf-8'></head><body><div><p>今年地区生产总值\x01增长5%左右。</p>"
+            "<p>城镇新增就业1.2万人\x0b以上。</p></div></body></html>")
+    path = tmp_path / "damaged.html"
+    path.write_text(page, encoding="utf-8")
+    report = parse_file(str(path), options=Options(year=2026))
+    assert [i.text for i in report.indicators][:1] == ["5%左右"]
 
 
 def test_a_report_of_forty_pages_takes_seconds(cjk_font, tmp_path):

@@ -54,10 +54,15 @@ def _rules() -> _Rules:
                   frozenset(w.lower() for w in s.words("content_names")), s.number("link_block_share"), s.integer("title_lookback"), s.integer("max_chrome_line"))
 
 
+# characters lxml refuses in a text node (C0 controls but tab and line ends, U+FFFE/U+FFFF): a
+# damaged page's bytes, never a report's text
+_NOT_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def extract(text: str, where: str) -> Extracted:
     html = library("lxml.html", "html", "an HTML page", where)
     etree = library("lxml.etree", "html", "an HTML page", where)
-    source = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    source = _XML_DECL.sub("", _NOT_XML.sub("", text), count=1)
     try:
         doc = html.document_fromstring(source)
     except (etree.ParserError, ValueError) as exc:
