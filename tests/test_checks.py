@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tonglaio_parse.pipeline import parse_text
 from tonglaio_parse.stages import sections
 from tonglaio_parse.checks import (Context, disabled_codes, registered_codes, resolve_codes, rule_table,
                                    run_checks)
@@ -315,3 +316,16 @@ def test_a_completion_rate_may_exceed_100_percent():
 
 def test_doubled_brackets_of_web_chrome_are_no_bracket_error():
     assert "TX003" not in codes("各位代表:\n今年要办好几件事。\n》》点击图片进入专题《《\n")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("统筹推进工业节水增效、工业节水减排、城镇节水降损。", "工业节水增效"),   # the seed (农业节水增效)
+    ("推动农业节水增效、工业节水减排、城镇节水降损。", None),                  # the formula itself
+    ("做到该为的必须为、能为的努力为、不该为的决不为。", None),
+    ("推动革命老区振兴发展、资源型地区转型发展、生态退化地区绿色发展。", None),
+    ("加快工业数智化转型、农业智慧化改造、服务业数智化赋能。", None),
+    ("办好省第十一届艺术节、第十八届运动会、第一届冬运会。", None),
+])
+def test_a_slot_named_twice_in_parallel_items(text, found):
+    warnings = [w for w in parse_text(text).warnings if w.code == "TX014"]
+    assert [w.text for w in warnings] == ([found] if found else [])

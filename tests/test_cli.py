@@ -139,7 +139,7 @@ def test_select_and_ignore_checks(capsys):
     code, out, _ = run(capsys, "parse", str(SEED), "--format", "json", "--select", "TX", "--ignore", "TX004")
     assert code == 0 and {w["code"] for w in json.loads(out)["warnings"]} == {"TX001", "TX005", "TX006", "TX007",
                                                                                 "TX008", "TX009", "TX010",
-                                                                                "TX011", "TX012", "TX013"}
+                                                                                "TX011", "TX012", "TX013", "TX014"}
     code, out, _ = run(capsys, "parse", str(SEED), "--format", "json", "--select", "TX001,TX004")
     assert code == 0 and {w["code"] for w in json.loads(out)["warnings"]} == {"TX001", "TX004"}
     code, _, err = run(capsys, "parse", str(SEED), "--select", "NO_SUCH")

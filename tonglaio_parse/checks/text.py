@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Mapping
+from typing import Mapping, Optional
 
 import regex
 
@@ -286,6 +286,54 @@ def duplicated_items(ctx: Context) -> None:
             if prev and s == prev[0] and len(s) >= 8:
                 ctx.warn_norm("TX002", p.start + m.start(), p.start + m.end(), "the same sentence twice in a row")
             prev = (s, m.start())
+
+
+@check("TX014")
+def repeated_slot(ctx: Context) -> None:
+    for p in ctx.body_paragraphs():
+        for start, end in _list_clauses(p.text):
+            items = p.text[start:end].split("、")
+            found = _slot_repeat(items) if len(items) >= 3 else None
+            if found is None:
+                continue
+            k, slot, middle, framed = found
+            at = start + sum(len(it) + 1 for it in items[:k]) + len(items[k]) - len(framed)
+            ends = "、".join(it[-len(framed):] for it in items)
+            ctx.warn_norm("TX014", p.start + at, p.start + at + len(framed),
+                          f"'{slot}' fills the slot of two of the parallel items '{ends}' (a slot, "
+                          f"'{middle}', a word of each): one of the two another?")
+
+
+def _slot_repeat(items: list[str]) -> Optional[tuple[int, str, str, str]]:
+    """(index of the first item with the repeated slot, the slot, the shared middle, that item's
+    framed end) when the items' ends read slot + middle + tail with one middle for all, every tail
+    distinct, and all slots distinct but one that two items share; else None."""
+    slot, middles, (lo, hi) = _slot_rules()
+    for n in range(lo, hi + 1):
+        ends = [it[-n:] for it in items]
+        if any(len(e) < n or not _ALL_HAN.fullmatch(e) for e in ends):
+            continue
+        slots = [e[:slot] for e in ends]
+        if len(set(slots)) != len(slots) - 1:
+            continue
+        for width in middles:
+            shared = {e[slot:slot + width] for e in ends}
+            tails = [e[slot + width:] for e in ends]
+            if len(shared) == 1 and all(tails) and len(set(tails)) == len(tails):
+                twice = next(s for s in slots if slots.count(s) == 2)
+                k = slots.index(twice)
+                return k, twice, shared.pop(), ends[k]
+    return None
+
+
+@cache
+def _slot_rules() -> tuple[int, tuple[int, ...], tuple[int, int]]:
+    t = entries("lint.toml")["text"]
+    lo, hi = t["slot_item_chars"]
+    return t.integer("slot_chars"), tuple(int(w) for w in t["slot_middle_chars"]), (int(lo), int(hi))
+
+
+_ALL_HAN = regex.compile(r"\p{Han}+")
 
 
 def _list_clauses(text: str) -> list[tuple[int, int]]:
