@@ -76,3 +76,15 @@ def test_a_simplified_report_has_equal_forms():
     report = parse_file("fixtures/tongliao-2026-p2.txt")
     assert all(i.subject == i.subject_simplified for i in report.indicators)
     assert report.document.region == report.document.region_simplified == "通辽市"
+
+
+def test_compare_joins_a_traditional_and_a_simplified_report_of_one_region():
+    import tonglaio_parse as tp
+
+    target = parse_text("2025年政府工作报告\n现在,我代表通辽市人民政府,向大会报告政府工作。\n"
+                        "二、2025年主要目标任务\n今年地区生产总值增长5.5%左右。\n")
+    result = parse_text("2026年政府工作報告\n現在,我代表通遼市人民政府,向大會報告政府工作。\n"
+                        "一、2025年工作回顧\n地區生產總值增長5.8%。\n")
+    assert (target.document.region, result.document.region) == ("通辽市", "通遼市")
+    [row] = [r for r in tp.compare([target, result]) if r.canonical == "gdp_growth" and r.year == 2025]
+    assert row.region == "通辽市" and row.target.value == 5.5 and row.actual.value == 5.8
