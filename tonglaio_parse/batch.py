@@ -128,6 +128,12 @@ def text_name(path: str) -> str:
     return (Path(path).name or "stdin") + ".txt"
 
 
+def save_text(report: Report, target: str) -> None:
+    """The report's original text (what its spans refer to) to `target`, UTF-8, as it is."""
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        fh.write(report.text)
+
+
 class TextSaver:
     """What batch --save-text DIR does where each file is parsed: write the report's original
     text (a PDF's, a page's or a Word file's extracted text) as DIR/NAME.txt in UTF-8, then hand
@@ -139,8 +145,7 @@ class TextSaver:
     def __call__(self, report: Report) -> Any:
         target = os.path.join(self.directory, text_name(report.source.path or "stdin"))
         try:
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(report.text)
+            save_text(report, target)
         except OSError as exc:
             raise InputError(f"{target}: cannot write the text ({exc.strerror or exc})") from None
         return report if self.prepare is None else self.prepare(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Mapping, Optional
 
 import regex
@@ -308,8 +308,8 @@ def _slot_repeat(items: list[str]) -> Optional[tuple[int, str, str, str]]:
     """(index of the first item with the repeated slot, the slot, the shared middle, that item's
     framed end) when the items' ends read slot + middle + tail with one middle for all, every tail
     distinct, and all slots distinct but one that two items share; else None."""
-    slot, middles, (lo, hi) = _slot_rules()
-    for n in range(lo, hi + 1):
+    slot, middles, lengths = _slot_rules()
+    for n in lengths:
         ends = [it[-n:] for it in items]
         if any(len(e) < n or not _ALL_HAN.fullmatch(e) for e in ends):
             continue
@@ -327,17 +327,19 @@ def _slot_repeat(items: list[str]) -> Optional[tuple[int, str, str, str]]:
 
 
 @cache
-def _slot_rules() -> tuple[int, tuple[int, ...], tuple[int, int]]:
+def _slot_rules() -> tuple[int, range, range]:
+    """TX014's widths (data/lint.toml [text]): the slot, the shared middles, the items' ends."""
     t = entries("lint.toml")["text"]
-    lo, hi = t["slot_item_chars"]
-    return t.integer("slot_chars"), tuple(int(w) for w in t["slot_middle_chars"]), (int(lo), int(hi))
+    return (t.integer("slot_chars"), range(t.integer("slot_middle_min"), t.integer("slot_middle_max") + 1),
+            range(t.integer("slot_item_min"), t.integer("slot_item_max") + 1))
 
 
 _ALL_HAN = regex.compile(r"\p{Han}+")
 
 
-def _list_clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause with two or more 、."""
+@lru_cache(maxsize=1024)
+def _list_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause with two or more 、 (of a paragraph: TX002 and TX014 ask)."""
     spans: list[tuple[int, int]] = []
     marks_ = _marks()
     for m in marks_.two_commas.finditer(text):
@@ -347,7 +349,7 @@ def _list_clauses(text: str) -> list[tuple[int, int]]:
         start = head.end() if head else (spans[-1][1] if spans else 0)
         stop = marks_.clause_end.search(text, m.end())
         spans.append((start, stop.start() if stop else len(text)))
-    return spans
+    return tuple(spans)
 
 
 @cache

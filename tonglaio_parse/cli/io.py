@@ -72,15 +72,13 @@ def parse_inputs(names, options) -> tuple[list, bool]:
 def save_texts(reports, target: str, folder: bool) -> None:
     """parse --save-text: each report's original text, UTF-8 — to `target`, or with `folder`
     (several inputs) to target/NAME.txt."""
-    from ..batch import text_name
+    from ..batch import save_text, text_name
 
     try:
         if folder:
             os.makedirs(target, exist_ok=True)
         for r in reports:
-            path = os.path.join(target, text_name(r.source.path or "stdin")) if folder else target
-            with open(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(r.text)
+            save_text(r, os.path.join(target, text_name(r.source.path or "stdin")) if folder else target)
     except OSError as exc:
         raise cannot_write(target, exc) from None
 
