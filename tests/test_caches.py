@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -350,3 +351,52 @@ def test_a_cache_folder_others_can_write_is_not_used_and_costs_nothing_but_speed
     os.chmod(shared, 0o777)
     assert _parse(shared, tmp) == warm[1]
     assert list(shared.iterdir()) == [] and list(tmp.iterdir()) == []
+
+
+@pytest.mark.parametrize("data", [
+    marshal.dumps(compile("1 + 1", "<planted>", "eval")),   # code, never run nor kept
+    marshal.dumps(([], 1)),
+    marshal.dumps(({"通辽": "10"}, 10)),
+    marshal.dumps(({1: 1}, 1)),
+    marshal.dumps(({"通辽": 1}, 1.5)),
+    b"\x00" * 64,
+], ids=["code", "list", "str-value", "int-key", "float-total", "junk"])
+def test_only_a_prefix_dictionary_is_taken_from_a_sealed_cache(data):
+    from tonglaio_parse.stages import segment
+    tok = segment._import_jieba().Tokenizer()
+    assert not segment._load_sealed(tok, data)
+    assert not tok.initialized and tok.FREQ == {}
+
+
+def test_a_sealed_cache_gives_the_tokenizer_what_jieba_reads_from_it(warm):
+    from tonglaio_parse.stages import segment
+    jieba = segment._import_jieba()
+    data, _ = _jieba_files(warm[0])
+    theirs = jieba.Tokenizer()
+    theirs.tmp_dir, theirs.cache_file = str(data.parent), str(data)
+    theirs.initialize()
+    ours = jieba.Tokenizer()
+    assert segment._load_sealed(ours, data.read_bytes())
+    assert ours.initialized and ours.total == theirs.total and ours.FREQ == theirs.FREQ
+    text = "全市地区生产总值增长5.5%左右,城乡居民人均可支配收入分别增长5%和6.5%。"
+    assert ours.lcut(text) == theirs.lcut(text)
+
+
+def test_a_new_jieba_cache_removes_the_old_ones_of_an_earlier_dictionary(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    old, young = cache / f"tonglaio-{uid}-jieba-{'0' * 32}.cache", cache / f"tonglaio-{uid}-jieba-{'1' * 32}.cache"
+    other = cache / f"tonglaio-{uid}-toml-old.json"
+    for p in (old, old.with_suffix(".sha256"), young, other):
+        p.write_bytes(b"x")
+        os.chmod(p, 0o600)
+    month_ago = time.time() - 40 * 86400
+    for p in (old, old.with_suffix(".sha256"), other):
+        os.utime(p, (month_ago, month_ago))
+    out = _parse(cache)
+    names = {p.name for p in cache.iterdir()}
+    assert old.name not in names and old.with_suffix(".sha256").name not in names
+    assert young.name in names and other.name in names  # another installation's; not jieba's
+    assert len([n for n in names if n.endswith(".cache") and "-jieba-" in n]) == 2
+    assert _parse(cache) == out

@@ -72,6 +72,31 @@ def cache_path(name: str) -> Optional[str]:
     return os.path.join(folder, f"tonglaio-{uid}-{name}")
 
 
+def prune(pattern: str, keep: tuple[str, ...], max_age_days: float = 30) -> None:
+    """Remove our files of the cache folder named like `pattern` (cache_path's naming; fnmatch)
+    that are not in `keep` and were last written more than `max_age_days` ago: the caches of a
+    dictionary an upgrade replaced. A young one may be another installation's, in use."""
+    import fnmatch
+    import time
+
+    folder, named = cache_dir(), cache_path(pattern)
+    if folder is None or named is None:
+        return
+    wanted, kept = os.path.basename(named), {os.path.basename(k) for k in keep}
+    cutoff = time.time() - max_age_days * 86400
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in fnmatch.filter(names, wanted):
+        path = os.path.join(folder, name)
+        try:
+            if name not in kept and is_own(path) and os.stat(path).st_mtime < cutoff:
+                os.unlink(path)
+        except OSError:
+            pass
+
+
 def is_own(path: Optional[str]) -> bool:
     """The file exists, is a regular file of ours, and nobody else can write it."""
     if path is None:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
 import sys
 import tempfile
 from functools import cache
 from typing import Mapping
 
-from ..cache import cache_path, read_own, write_atomically
+from ..cache import cache_path, prune, read_own, write_atomically
 from ..rules import data_path
 
 # jieba's full dictionary costs ~0.5 s to load; the package ships the part of it with
@@ -81,7 +82,8 @@ def _initialize(tok, source: str, version: str) -> None:
     `tmp_dir` / `cache_file`) in our cache folder, never the shared temp dir. jieba trusts the
     marshal file it finds there; so it finds one only when ours, private, and what jieba wrote
     for this dictionary (a seal beside it: the SHA-256 of the dictionary's identity and the
-    file). Any other file is removed first, and jieba builds the dictionary afresh."""
+    file). Any other file is removed first, and jieba builds the dictionary afresh. A sealed
+    file is read here, not by jieba: see _load_sealed."""
     try:
         st = os.stat(source)
         ident = f"{source}:{st.st_size}:{st.st_mtime_ns}:jieba-{version}".encode("utf-8", "replace")
@@ -89,10 +91,13 @@ def _initialize(tok, source: str, version: str) -> None:
         ident = b""
     key = hashlib.sha256(ident).hexdigest()[:32]
     path, seal = cache_path(f"jieba-{key}.cache"), cache_path(f"jieba-{key}.sha256")
-    if not ident or path is None or seal is None or not _usable_cache(path, seal, ident):
+    sealed = _sealed(path, seal, ident) if ident and path is not None and seal is not None else _UNUSABLE
+    if sealed is _UNUSABLE:
         with tempfile.TemporaryDirectory(prefix="tonglaio-jieba-") as scratch:  # built, not kept
             tok.tmp_dir, tok.cache_file = scratch, os.path.join(scratch, "jieba.cache")
             tok.initialize()
+        return
+    if sealed is not None and _load_sealed(tok, sealed):
         return
     before = _identity(path)
     tok.tmp_dir, tok.cache_file = os.path.dirname(path), path
@@ -101,6 +106,24 @@ def _initialize(tok, source: str, version: str) -> None:
         data = read_own(path)
         if data is not None:
             write_atomically(seal, _seal(ident, data))
+        prune("jieba-*", keep=(path, seal))  # an upgrade's new dictionary: the old caches go
+
+
+def _load_sealed(tok, data: bytes) -> bool:
+    """Give `tok` the prefix dictionary of a sealed cache file: what `initialize()` would read
+    from it, through the same public attributes (FREQ, total, initialized). jieba reads the
+    file with `marshal.load`, one read call per word, four times as long as `marshal.loads` of
+    the bytes we have already read to check the seal (0.12 s against 0.03 s). Only data is
+    taken: a dict of str -> int and an int, else the file is left to jieba."""
+    try:
+        freq, total = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return False
+    if not isinstance(freq, dict) or type(total) is not int or \
+            not set(map(type, freq)) <= {str} or not set(map(type, freq.values())) <= {int}:
+        return False
+    tok.FREQ, tok.total, tok.initialized = freq, total, True
+    return True
 
 
 def _identity(path: str):
@@ -115,19 +138,23 @@ def _seal(ident: bytes, data: bytes) -> bytes:
     return hashlib.sha256(len(ident).to_bytes(4, "big") + ident + data).hexdigest().encode("ascii")
 
 
-def _usable_cache(path: str, seal: str, ident: bytes) -> bool:
-    """True when jieba may use the folder of `path`: the file there is missing (jieba will
-    write it) or passes the seal; one that does not is removed. False if it cannot be."""
+_UNUSABLE = object()
+
+
+def _sealed(path: str, seal: str, ident: bytes):
+    """What jieba may use at `path`: its bytes when they pass the seal, None when the file is
+    missing (jieba will write it), _UNUSABLE when neither (a file failing the seal is removed
+    first, and is missing then)."""
     if not os.path.lexists(path):
-        return True
+        return None
     data = read_own(path)
     if data is not None and read_own(seal) == _seal(ident, data):
-        return True
+        return data
     for name in (path, seal):
         try:
             os.unlink(name)
         except FileNotFoundError:
             pass
         except OSError:
-            return False
-    return True
+            return _UNUSABLE
+    return None
