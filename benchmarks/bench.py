@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make bench`: how fast tonglaio-parse is, measured next to what jieba alone needs (issue 7).
+"""`make bench`: how fast tonglaio-parse is, measured next to what jieba alone needs (issues 7 and 19).
 
     python benchmarks/bench.py --corpus ../shared/corpus/national     # table + bench-results.json
     python benchmarks/bench.py --quick -o -                          # seed only, JSON on stdout
@@ -43,20 +43,22 @@ for key, files in json.load(sys.stdin).items():
         jieba.lcut(text)
     out[key] = {"seconds": time.perf_counter() - t, "cpu": time.process_time() - c, "chars": sum(map(len, texts))}
 print(json.dumps(out))"""
-# key: (label, numerator, denominator or None, target); the names are those of `figures`
+# key: (label, numerator, denominator or None, target); the names are those of `figures`.
+# The targets are issue 19's (issue 7 asked for 1.0 of jieba where this asks 0.25 and 0.2).
 RATIOS = {
-    "parse_vs_jieba_load": ("parse seed / jieba load (processes)", "parse_seed", "jieba_load", "<= 1.0"),
+    "parse_vs_jieba_load": ("parse seed / jieba load (processes)", "parse_seed", "jieba_load", "<= 0.2"),
     "parse_seed_seconds": ("parse seed, median seconds", "parse_seed", None, "<= 0.6"),
     "parse_cold_vs_jieba_cold": ("parse seed cold / jieba load cold", "parse_seed_cold", "jieba_load_cold", "<= 1.0"),
-    "batch_vs_jieba_segment": ("batch -j1 / jieba segmenting the text", "batch_j1", "jieba_segmenting", "<= 1.0"),
+    "batch_vs_jieba_segment": ("batch -j1 / jieba segmenting the text", "batch_j1", "jieba_segmenting", "<= 0.25"),
     "batch_vs_jieba_process": ("batch -j1 / (jieba load + segmenting)", "batch_j1", "jieba_process", "<= 1.0"),
-    "batch_chars_per_second": ("batch -j1 characters per second", "batch_j1_cps", None, ">= 500000"),
+    "batch_chars_per_second": ("batch -j1 characters per second", "batch_j1_cps", None, ">= 1000000"),
+    "batch_chars_per_cpu_second": ("batch -j1 characters per CPU-second", "batch_j1_cps_cpu", None, ">= 1000000"),
     "jobs2_speedup": ("batch -j1 / batch -j2 (speed-up)", "batch_j1", "batch_j2", ">= 1.7"),
     # the speed-up two *free* cores allow is at most 2 / this: a figure a busy machine does not spoil
     "jobs2_cpu_cost": ("batch -j2 CPU / -j1 CPU (2 / this bounds the speed-up)", "batch_j1_cpu_j2", None, "<= 1.17"),
     "batch_peak_mb": ("batch -j1 peak MB (largest process)", "batch_j1_mb", None, "<= 300"),
     "batch_j2_tree_mb": ("batch -j2 peak MB (all its processes)", "batch_j2_tree", None, "<= 300"),
-    "memory_growth": ("batch peak MB, all files / a quarter", "batch_j1_mb", "batch_quarter_mb", "<= 1.15"),
+    "memory_growth": ("batch peak MB, all files / a quarter", "batch_j1_mb", "batch_quarter_mb", "<= 1.10"),
     "help_seconds": ("--help, median seconds", "help", None, "<= 0.15"),
 }
 
@@ -193,6 +195,7 @@ def figures(rows: dict, chars: int, segmenting: dict | None) -> dict[str, float]
         fig["batch_j1_cpu_j2"] = rows["batch_j2"]["cpu_median"] / rows["batch_j1"]["cpu_median"]
     if "batch_j1" in rows and chars:
         fig["batch_j1_cps"] = chars / rows["batch_j1"]["wall_median"]
+        fig["batch_j1_cps_cpu"] = chars / rows["batch_j1"]["cpu_median"]
     if segmenting:  # jieba segmenting the corpus, its load not counted
         fig["jieba_segmenting"], fig["jieba_segmenting_cpu"] = segmenting["seconds"], segmenting["cpu"]
         if "jieba_load" in rows:  # what a process that loads jieba and segments it all would take
@@ -202,15 +205,19 @@ def figures(rows: dict, chars: int, segmenting: dict | None) -> dict[str, float]
 
 
 def ratios(fig: dict[str, float]) -> dict:
+    """Each ratio of RATIOS, in wall seconds and, where both sides have one, CPU seconds; a
+    ratio in CPU seconds is judged on those (issue 19's criterion: a busy machine's waiting for
+    a core falls on neither side), the others on wall seconds."""
     out = {}
     for key, (label, num, den, target) in RATIOS.items():
         if num in fig and (den is None or den in fig):
             value = fig[num] / fig[den] if den else fig[num]
-            op, bound = target.split()
-            out[key] = {"label": label, "value": value, "target": target,
-                        "ok": value <= float(bound) if op == "<=" else value >= float(bound)}
+            out[key] = {"label": label, "value": value, "target": target}
             if key != "jobs2_speedup" and f"{num}_cpu" in fig and f"{den}_cpu" in fig:  # in CPU seconds
                 out[key]["cpu_value"] = fig[f"{num}_cpu"] / fig[f"{den}_cpu"]
+            op, bound = target.split()
+            judged = out[key].get("cpu_value", value)
+            out[key]["ok"] = judged <= float(bound) if op == "<=" else judged >= float(bound)
     return out
 
 
@@ -244,7 +251,7 @@ def show(result: dict, stream) -> None:
         con.print(f"start-up there: imports {stg.get('import_s', 0):.3f} s, jieba tokenizer "
                   f"{stg.get('segment_load_s', 0):.3f} s; peak {stg.get('peak_rss_mb', 0):.0f} MB; "
                   f"slowest checks (s): {top}")
-    rt = Table("ratio (issue 7)", "value", "in CPU s", "target", "met")
+    rt = Table("ratio (issue 19)", "value", "in CPU s", "target", "met")
     for r in result["ratios"].values():
         rt.add_row(r["label"], f"{r['value']:,.3f}", f"{r['cpu_value']:.3f}" if "cpu_value" in r else "", r["target"],
                    "yes" if r["ok"] else "NO")
