@@ -378,7 +378,7 @@ def test_a_sealed_cache_gives_the_tokenizer_what_jieba_reads_from_it(warm):
     ours = jieba.Tokenizer()
     assert segment._load_sealed(ours, data.read_bytes())
     assert ours.initialized and ours.total == theirs.total and ours.FREQ == theirs.FREQ
-    text = "全市地区生产总值增长5.5%左右,城乡居民人均可支配收入分别增长5%和6.5%。"
+    text = SEED.read_text(encoding="utf-8")
     assert ours.lcut(text) == theirs.lcut(text)
 
 
@@ -400,3 +400,19 @@ def test_a_new_jieba_cache_removes_the_old_ones_of_an_earlier_dictionary(tmp_pat
     assert young.name in names and other.name in names  # another installation's; not jieba's
     assert len([n for n in names if n.endswith(".cache") and "-jieba-" in n]) == 2
     assert _parse(cache) == out
+
+
+def test_the_seconds_in_jieba_are_counted_only_while_measuring():
+    from tonglaio_parse.stages import segment
+    words = segment.cut("全市地区生产总值增长5.5%左右")
+    segment.measure_jieba()
+    try:
+        assert segment.jieba_seconds() == 0.0
+        assert segment.cut("全市地区生产总值增长5.5%左右") == words
+        assert segment.segmenter().tokenize("地区生产总值增长")[-1] == ("增长", 6, 8)
+        counted = segment.jieba_seconds()
+        assert counted > 0.0
+    finally:
+        segment.measure_jieba(False)
+    segment.cut("全市地区生产总值增长5.5%左右")
+    assert segment.jieba_seconds() == 0.0

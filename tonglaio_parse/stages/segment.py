@@ -7,6 +7,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 from functools import cache
 from typing import Mapping
 
@@ -34,7 +35,30 @@ def tokenizer():
 
 
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=True)
+    return _words(text, True)
+
+
+_clock: list[float] = []  # [seconds in jieba] while measure_jieba() is on (benchmarks/stages.py)
+
+
+def measure_jieba(on: bool = True) -> None:
+    """Count the seconds spent segmenting from now (jieba_seconds()), or stop counting."""
+    _clock[:] = [0.0] if on else []
+
+
+def jieba_seconds() -> float:
+    return _clock[0] if _clock else 0.0
+
+
+def _words(text: str, hmm: bool, offsets: bool = False) -> list:
+    tok = tokenizer()
+    if not _clock:
+        return list(tok.tokenize(text, HMM=hmm)) if offsets else tok.lcut(text, HMM=hmm)
+    t = time.perf_counter()
+    try:
+        return list(tok.tokenize(text, HMM=hmm)) if offsets else tok.lcut(text, HMM=hmm)
+    finally:
+        _clock[0] += time.perf_counter() - t
 
 
 class Segmenter:
@@ -44,11 +68,11 @@ class Segmenter:
     __slots__ = ()
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
-        return tokenizer().lcut(text, HMM=hmm)
+        return _words(text, hmm)
 
     def tokenize(self, text: str, hmm: bool = True) -> list[tuple[str, int, int]]:
         """(word, start, end) for each word of `text`, offsets relative to it."""
-        return list(tokenizer().tokenize(text, HMM=hmm))
+        return _words(text, hmm, offsets=True)
 
     @property
     def frequencies(self) -> Mapping[str, int]:
