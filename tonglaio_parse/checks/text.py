@@ -89,22 +89,24 @@ def repeated_word(ctx: Context) -> None:
         first, last = bisect.bisect_left(repeats, p.start), bisect.bisect_left(repeats, p.end)
         for i, j in _candidates(p.text, [at - p.start for at in repeats[first:last]]):
             lo, hi = max(0, i - 8), min(len(p.text), j + 8)
+            words = [m for m in _WORD_REPEAT.finditer(p.text, i, j) if _word_may_double(p.text, m, allowed, freq)]
+            pairs = [m.start() for m in _DOUBLE.finditer(p.text, i, j, overlapped=True)
+                     if _pair_may_slip(p.text, m.start(), freq, ctx.norm.text)]
+            if not (words or pairs or _ECHO_SHAPE.search(p.text, lo, hi)):
+                continue  # nothing the segmentation could confirm: jieba is most of this check's time
             toks = [(w, s + lo, e + lo) for w, s, e in ctx.words.tokenize(p.text[lo:hi], hmm=True)]
             starts = {s: t for t in toks for s in (t[1],)}
             ends = {t[2]: t for t in toks}
-            for m in _WORD_REPEAT.finditer(p.text, i, j):  # 增收增收
+            for m in words:  # 增收增收
                 w = m.group("w")
-                if m.group() in allowed or w in allowed or not freq.get(w) or _around_allowed(p.text, m, allowed) \
-                        or _in_title(p.text, m.start()):
-                    continue  # (《桃花桃花》: a name)
                 if m.start() in starts and m.start() + len(w) in starts and \
                         (m.end() in ends or m.end() == len(p.text)):
                     hits.append((m.start(), m.end(), f"'{w}' doubled: {m.group()}"))
-            for m in _DOUBLE.finditer(p.text, i, j, overlapped=True):  # 新建建, 代办办制
-                msg = _doubled_char(p.text, m.start(), starts, ends, freq, ctx.norm.text)
+            for at in pairs:  # 新建建, 代办办制
+                msg = _doubled_char(p.text, at, starts, ends, freq, ctx.norm.text)
                 if msg:
-                    hits.append((m.start(), m.end(), msg))
-            hits += _echo(p.text, [t for t in toks if i - 8 <= t[1] and t[2] <= j + 8], freq)
+                    hits.append((at, at + 2, msg))
+            hits += _echo(p.text, toks, freq)
         for s, e, msg in _dedupe(hits):
             ctx.warn_norm("TX001", p.start + s, p.start + e, msg)
 
@@ -132,6 +134,19 @@ def _candidates(text: str, repeats: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
+# what _echo needs of the text: a word (two characters or more) again after two characters, the
+# first time at the end of a longer word (necessary only: the words are jieba's)
+_ECHO_SHAPE = rx.compile_std(r"(?s)..(..+)..\1")
+
+
+def _word_may_double(text: str, m, allowed, freq: Mapping[str, int]) -> bool:
+    """A doubled word (增收增收) that is no allowed repeat, a dictionary word, and not in a
+    《title》 (《桃花桃花》: a name): a slip if the segmentation cuts it as two words."""
+    w = m.group("w")
+    return not (m.group() in allowed or w in allowed or not freq.get(w) or _around_allowed(text, m, allowed)
+                or _in_title(text, m.start()))
+
+
 def _around_allowed(text: str, m, allowed) -> bool:
     around = text[max(0, m.start() - 3):m.end() + 3]
     return any(a in around for a in allowed if len(a) > 2 and m.group() in a)
@@ -144,18 +159,17 @@ def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int], whol
     the document, where a name the dictionary lacks shows it is one (江屿市 … 江屿市市长)."""
     ch = text[i]
     lists = _lists()
-    if ch in _marks().numerals or _in_allowed(text, i, lists.allowed) or _in_title(text, i) \
-            or reduplicated(text, i, freq):
-        return None  # (a title in 《》 is a name: 民族歌剧《柳柳州》)
+    if _pair_exempt(text, i, freq):
+        return None
     left, right = ends.get(i + 1), starts.get(i + 1)
     if left is None or right is None:
         return None  # one token holds both: 常常, 天天, 家家户户 (or an HMM word)
     lw, rw = left[0], right[0]
     if len(lw) >= 2 and len(rw) >= 2:
-        if len(rw) == 2 and not freq.get(rw) and rw[1] in lists.suffixes:  # 代办|办制
+        if len(rw) == 2 and _suffix_seam(text, i, freq):  # 代办|办制
             return f"'{ch}' doubled: {lw}{rw} reads as {lw}{rw[1:]}"
         return None  # 人民|民主: two words that share a character at the seam
-    if freq.get(ch, 0) >= lists.standalone_freq or text[i - 1:i] == "一":
+    if _common_alone(text, i, freq):
         return None  # 目的的, 实事求是是, 和和平; 一座座
     before = ends.get(i)  # the token before a stray X on the left: 关|税|税率 is 关税 + 税率
     after = starts.get(i + 2)
@@ -173,6 +187,31 @@ def _doubled_char(text: str, i: int, starts, ends, freq: Mapping[str, int], whol
     if len(rw) >= 2 and freq.get(rw):
         return f"'{ch}' doubled: a stray '{ch}' before {rw}"
     return None
+
+
+def _pair_may_slip(text: str, i: int, freq: Mapping[str, int], whole: str) -> bool:
+    """What _doubled_char can tell of the pair at i without the segmentation: False where it
+    reports nothing whatever the words around it."""
+    if _pair_exempt(text, i, freq):
+        return False
+    return _suffix_seam(text, i, freq) or not (_common_alone(text, i, freq) or is_place_office(text, i, freq, whole))
+
+
+def _pair_exempt(text: str, i: int, freq: Mapping[str, int]) -> bool:
+    """A numeral, an allowed reduplication, a name in a title (民族歌剧《柳柳州》), or half of AABB."""
+    return text[i] in _marks().numerals or _in_allowed(text, i, _lists().allowed) or _in_title(text, i) \
+        or reduplicated(text, i, freq)
+
+
+def _suffix_seam(text: str, i: int, freq: Mapping[str, int]) -> bool:
+    """代办办制: the second of the pair and a word-forming suffix are no word of the dictionary."""
+    after = text[i + 1:i + 3]
+    return len(after) == 2 and not freq.get(after) and after[1] in _lists().suffixes
+
+
+def _common_alone(text: str, i: int, freq: Mapping[str, int]) -> bool:
+    """The doubled character is a common word by itself (目的的), or a measure after 一 (一座座)."""
+    return freq.get(text[i], 0) >= _lists().standalone_freq or text[i - 1:i] == "一"
 
 
 def reduplicated(text: str, i: int, freq: Mapping[str, int]) -> bool:
