@@ -2,8 +2,10 @@
 one indicator with two values, units inferred or unknown."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterator
 
 import regex
 
@@ -13,6 +15,9 @@ from ..stages.numbers import parse_number
 from ..stages.subjects import direction_verbs
 from .context import Context
 from .registry import check
+
+
+_PERCENT_SIGN, _PERCENT_WORD = "%", "百分之"
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,8 @@ def _patterns() -> _Patterns:
     m, nc = marks(), numeral_chars()
     number = (rf"(?:\d[\d,]*(?:\.\d+)?|{char_class(nc.digit + nc.small_magnitude + nc.two + nc.point)}+)"
               rf"(?:{alternation([nc.big_magnitude, nc.hundred_million, nc.ten_thousand, nc.thousand])})?")
-    percent = rf"(?:(?P<n>\d[\d,]*(?:\.\d+)?)%|百分之(?P<c>{char_class(nc.digit + nc.small_magnitude + nc.point)}+))"
+    percent = (rf"(?:(?P<n>\d[\d,]*(?:\.\d+)?){_PERCENT_SIGN}"
+               rf"|{_PERCENT_WORD}(?P<c>{char_class(nc.digit + nc.small_magnitude + nc.point)}+))")
     clause = full_width(m.clause_mark) + m.line_break
     clause_but_colon = full_width(m.sentence_end_or_semicolon + m.comma) + m.line_break  # 分别: 5%、8%
     pause = full_width(m.comma + m.full_stop + m.semicolon)  # what a unit or the words after B do not cross
@@ -76,11 +82,34 @@ def _value(s: str) -> float | None:
         return None
 
 
+@cache
+def _percent_stretch() -> tuple[re.Pattern, str, re.Pattern]:
+    """A percentage's mark, and the characters that end a stretch of text where a share may be
+    given (a sentence end, a semicolon, a line break): none is a character of a share finding."""
+    m = marks()
+    stops = full_width(m.sentence_end_or_semicolon) + m.line_break
+    return rx.compile_std(f"{_PERCENT_SIGN}|{_PERCENT_WORD}"), stops, rx.compile_std(char_class(stops))
+
+
+def _stretches_with_percent(text: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each stretch between stops that holds a percentage mark, in text order:
+    where NU003's share pattern (slow to scan with) can match, found by the stdlib engine."""
+    mark, stops, stop = _percent_stretch()
+    end = -1  # of the last stretch: the offset of the stop that ends it
+    for p in mark.finditer(text):
+        if p.start() < end:
+            continue
+        start = max(end, *(text.rfind(c, end + 1, p.start()) for c in stops)) + 1
+        after = stop.search(text, p.end())
+        end = after.start() if after else len(text)
+        yield start, end
+
+
 @check("NU003")
 def impossible_percentage(ctx: Context) -> None:
     text = ctx.norm.text
     pats = _patterns()
-    for m in pats.share.finditer(text):
+    for m in (m for start, end in _stretches_with_percent(text) for m in pats.share.finditer(text, start, end)):
         raw = m.group("n") or m.group("c")
         v = _value(raw)
         if v is None or v <= 100:
