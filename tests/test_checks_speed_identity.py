@@ -18,7 +18,7 @@ def _texts() -> list[str]:
 def test_candidates_from_repeats_are_every_offset_the_candidate_pattern_matches():
     for text in _texts():
         for line in text.split("\n"):
-            starts = [m.start() for m in text_checks._CANDIDATE.finditer(line)]
+            starts = [m.start() for m in text_checks._candidate().finditer(line)]
             found = text_checks._candidates(line, find_repeats(line, 0, len(line)))
             plain = text_checks._candidates(line, starts)
             assert found == plain

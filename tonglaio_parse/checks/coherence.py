@@ -24,8 +24,8 @@ from ..stages.segment import Segmenter
 from .context import Context
 from .registry import check
 from .lexicon import report_terms
+from .text import all_han
 
-_HAN = rx.compile(r"\p{Han}+")
 _POSITION_WORDS = "第首末前后上下"  # with the numbers to 万: what tells a series apart (第一个/第二个五年计划)
 _REACH = 80  # characters a name may run before or after its head (keeps repeated text linear)
 _MAX_FORMS = 32  # distinct occurrences of one name compared pairwise (a hostile text repeats it)
@@ -60,7 +60,7 @@ def name_variant(ctx: Context) -> None:
     keys = [text[m.end() - k:m.end()] for m in _heads_rx(tuple(heads)).finditer(text, k)]
     seen: set[int] = set()
     for key, c in Counter(keys).items():
-        if c < 2 or not _HAN.fullmatch(key):
+        if c < 2 or not all_han(key):
             continue
         forms: dict[tuple[int, str], int] = {}  # one occurrence per distinct surrounding (a repeated text)
         reach = _REACH + most + k
@@ -119,7 +119,7 @@ def _report(ctx: Context, text: str, lo: int, hit, seen: set[int]) -> None:
     sp, mp, sq, mq, ep, eq, rp, rq = hit
     xp, xq = text[sp:ep], text[sq:eq]
     midp, midq = text[mp:rp], text[mq:rq]
-    if not _HAN.fullmatch(xp) or not _HAN.fullmatch(xq) or set(midp + midq) <= _ordinal():
+    if not all_han(xp) or not all_han(xq) or set(midp + midq) <= _ordinal():
         return  # 第一个/第二个五年计划: a series, not one name
     cp = text.count(text[mp - 3:rp + 3])
     cq = text.count(text[mq - 3:rq + 3])

@@ -22,8 +22,12 @@ from .text import is_place_office
 from .registry import check
 
 _H = "\u3400-\u9fff"  # Han, as this check reads it: the ideographs of the BMP
-_NOT_HAN = rx.compile_std(rf"[^{_H}]")
 _WINDOW = 8  # characters of context on each side: enough for two words
+
+
+@cache
+def _not_han():
+    return rx.compile_std(rf"[^{_H}]")
 
 
 @cache
@@ -51,7 +55,7 @@ def garbled(ctx: Context) -> None:
         if i < done or text[i] in numerals:
             continue
         j = text.index(text[i], i + 1)
-        if _NOT_HAN.search(text, i, j + 1):
+        if _not_han().search(text, i, j + 1):
             continue  # a character outside this check's Han between
         d = j - i
         if d == 1:
@@ -95,7 +99,7 @@ def _window(text: str, lo: int, hi: int) -> tuple[int, str]:
     """text[lo:hi] cut to the run of Han characters around it."""
     lo, hi = max(0, lo), min(len(text), hi)
     w = text[lo:hi]
-    stops = [s.start() for s in _NOT_HAN.finditer(w)]
+    stops = [s.start() for s in _not_han().finditer(w)]
     mid = (hi - lo) // 2
     left = max([s + 1 for s in stops if s < mid], default=0)
     right = min([s for s in stops if s >= mid], default=len(w))

@@ -10,13 +10,25 @@ from ..stages.normalize import converter, same_length
 from .context import Context
 from .registry import check
 
-_FFFD = rx.compile("\ufffd+")
-# Runs to test for UTF-8-read-as-GBK: CJK and CJK-compatible characters, no ASCII, no newline.
-_GBK_RUN = rx.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\ufffd]{4,}")
-# Runs to test for UTF-8-read-as-Latin-1/cp1252: a lead byte À-ï then continuation bytes.
-_LATIN_RUN = rx.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-                           r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
-                           r"\u203a\u20ac\u2122]{1,2}){2,}")
+
+
+@cache
+def _fffd():
+    return rx.compile("\ufffd+")
+
+
+@cache
+def _gbk_run():
+    """Runs to test for UTF-8-read-as-GBK: CJK and CJK-compatible characters, no ASCII, no newline."""
+    return rx.compile(r"[^\x00-\x7f\s\u3000-\u303f\uff00-\uffef\ufffd]{4,}")
+
+
+@cache
+def _latin_run():
+    """Runs to test for UTF-8-read-as-Latin-1/cp1252: a lead byte À-ï then continuation bytes."""
+    return rx.compile(r"(?:[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                      r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+                      r"\u203a\u20ac\u2122]{1,2}){2,}")
 
 
 @cache
@@ -37,7 +49,7 @@ def encoding_guessed(ctx: Context) -> None:
 
 @check("IN002")
 def replacement_characters(ctx: Context) -> None:
-    for m in _FFFD.finditer(ctx.norm.original):
+    for m in _fffd().finditer(ctx.norm.original):
         n = m.end() - m.start()
         ctx.warn("IN002", m.start(), m.end(),
                  f"{n} replacement character{'s' if n > 1 else ''} (U+FFFD): bytes were lost in decoding")
@@ -51,7 +63,9 @@ def control_characters(ctx: Context) -> None:
         ctx.warn("IN004", m.start(), m.end(), f"control character{'s' if len(m.group()) > 1 else ''} {codes}")
 
 
-_HAN = rx.compile(r"\p{Han}")
+@cache
+def _han():
+    return rx.compile(r"\p{Han}")
 
 
 def _utf8_from(run: str, codec: str) -> str | None:
@@ -68,7 +82,7 @@ def _utf8_from(run: str, codec: str) -> str | None:
     bad = fixed.count("\ufffd")
     if bad > 2 or bad * 5 > len(fixed):  # nearly every run of real text ends here
         return None
-    return fixed if len(_HAN.findall(fixed)) >= 2 else None
+    return fixed if len(_han().findall(fixed)) >= 2 else None
 
 
 # UTF-8 read as GBK gives back, once re-encoded, runs of UTF-8's three-byte shape (a lead byte
@@ -85,9 +99,9 @@ def _may_be_gbk_mojibake(text: str) -> bool:
 def mojibake(ctx: Context) -> None:
     text = ctx.norm.original
     _, _, min_run = _rx()
-    passes = [(_LATIN_RUN, ("cp1252", "latin-1"), "Latin-1")]
+    passes = [(_latin_run(), ("cp1252", "latin-1"), "Latin-1")]
     if _may_be_gbk_mojibake(text):
-        passes.insert(0, (_GBK_RUN, ("gb18030",), "GBK"))
+        passes.insert(0, (_gbk_run(), ("gb18030",), "GBK"))
     for pattern, codecs, what in passes:
         for m in pattern.finditer(text):
             if len(m.group()) < (min_run if what == "GBK" else 4):

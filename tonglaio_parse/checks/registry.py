@@ -10,8 +10,8 @@ from typing import Callable, Iterable
 from .. import rx
 from ..rules import RuleError, entries
 
-CODE_RX = rx.compile(r"^[A-Z]{2,3}[0-9]{3}$")
-NAME_RX = rx.compile(r"^[a-z]+(?:-[a-z]+)*$")
+CODE = r"^[A-Z]{2,3}[0-9]{3}$"
+NAME = r"^[a-z]+(?:-[a-z]+)*$"
 SEVERITIES = ("info", "warning", "error")
 
 
@@ -35,11 +35,11 @@ def rule_table() -> dict[str, RuleInfo]:
     for code in t:
         entry = t[code]
         where = t.name(code)
-        if not CODE_RX.match(code):
+        if not rx.compile(CODE).match(code):
             raise RuleError(f"{where}: code must look like AB123")
         if not isinstance(entry, Mapping):
             raise RuleError(f"{where}: must be a table")
-        if not isinstance(entry.get("name"), str) or not NAME_RX.match(entry["name"]):
+        if not isinstance(entry.get("name"), str) or not rx.compile(NAME).match(entry["name"]):
             raise RuleError(f"{where}: name {entry.get('name')!r} is not kebab-case")
         if entry["name"] in names:
             raise RuleError(f"{where}: name {entry['name']!r} used twice")

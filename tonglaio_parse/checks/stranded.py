@@ -19,9 +19,13 @@ from .text import reduplicated
 from .registry import check
 
 _H = "\u3400-\u9fff"
-_DOUBLE = rx.compile_std(rf"([{_H}])\1")
 _FUNC = set("的了在是和与及等对为把将要并也都个中以其之而或由从向到被所这那该各每此")
 _SIDE = 6  # characters of context on each side of the pair
+
+
+@cache
+def _double():
+    return rx.compile_std(rf"([{_H}])\1")
 
 
 def _han_run(text: str, lo: int, hi: int, i: int) -> tuple[int, int]:
@@ -50,7 +54,7 @@ def stranded_double(ctx: Context) -> None:
     words = ctx.words
     freq = words.frequencies
     numerals = _numerals()
-    for m in _DOUBLE.finditer(text, lo, hi):
+    for m in _double().finditer(text, lo, hi):
         i = m.start()
         x = text[i]
         if x in numerals or i - 2 < lo or i + 4 > hi:

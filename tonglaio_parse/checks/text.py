@@ -15,11 +15,31 @@ from .context import Context
 from .registry import check
 from .repeats import HAN
 
-_BRACKET_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)")
-_LIST_REPEAT = rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])")
-_WORD_REPEAT = rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)")
-_DOUBLE = rx.compile(r"(\p{Han})\1")
-_LIST_TAIL = rx.compile(r"等|和|及")
+
+@dataclass(frozen=True)
+class _RepeatPatterns:
+    bracket: regex.Pattern  # 农牧(牧)事
+    list_item: regex.Pattern  # 新增学位、学位2.5万个
+    word: regex.Pattern  # 增收增收
+    char: regex.Pattern  # 新建建
+    list_tail: regex.Pattern  # 家电等消费
+
+
+@cache
+def _repeat_patterns() -> _RepeatPatterns:
+    """TX001's and TX002's patterns, compiled on first use (not at import: start-up)."""
+    return _RepeatPatterns(rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)"), rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])"),
+                    rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)"), rx.compile(r"(\p{Han})\1"), rx.compile(r"等|和|及"))
+
+
+@cache
+def _han_run() -> regex.Pattern:
+    return rx.compile(r"\p{Han}+")
+
+
+def all_han(s: str) -> bool:
+    """Is `s` Han characters only (and not empty)?"""
+    return _han_run().fullmatch(s) is not None
 
 
 @dataclass(frozen=True)
@@ -77,22 +97,23 @@ def repeated_word(ctx: Context) -> None:
     allowed = _lists().allowed
     freq = ctx.words.frequencies
     repeats = ctx.repeats()
+    pat, echo_shape = _repeat_patterns(), _echo_shape()
     for p in ctx.body_paragraphs():
         hits: list[tuple[int, int, str]] = []
-        for m in _LIST_REPEAT.finditer(p.text) if "、" in p.text else ():  # 新增学位、学位2.5万个
+        for m in pat.list_item.finditer(p.text) if "、" in p.text else ():  # 新增学位、学位2.5万个
             w_end = m.start("w") + len(m.group("w"))
             if any(freq.get(p.text[k:w_end]) for k in range(max(0, m.start() - 2), m.start())):
                 continue  # 东南亚、南亚: the first is the end of a longer word, not the item repeated
             hits.append((m.start("w"), m.end(), f"'{m.group('w')}' listed twice in a row: {m.group()}"))
-        for m in _BRACKET_REPEAT.finditer(p.text) if "(" in p.text else ():  # 农牧(牧)事: a gloss
+        for m in pat.bracket.finditer(p.text) if "(" in p.text else ():  # 农牧(牧)事: a gloss
             hits.append((m.start(), m.end(), f"'{m.group('w')}' repeated in brackets: {m.group()}"))
         first, last = bisect.bisect_left(repeats, p.start), bisect.bisect_left(repeats, p.end)
         for i, j in _candidates(p.text, [at - p.start for at in repeats[first:last]]):
             lo, hi = max(0, i - 8), min(len(p.text), j + 8)
-            words = [m for m in _WORD_REPEAT.finditer(p.text, i, j) if _word_may_double(p.text, m, allowed, freq)]
-            pairs = [m.start() for m in _DOUBLE.finditer(p.text, i, j, overlapped=True)
+            words = [m for m in pat.word.finditer(p.text, i, j) if _word_may_double(p.text, m, allowed, freq)]
+            pairs = [m.start() for m in pat.char.finditer(p.text, i, j, overlapped=True)
                      if _pair_may_slip(p.text, m.start(), freq, ctx.norm.text)]
-            if not (words or pairs or _ECHO_SHAPE.search(p.text, lo, hi)):
+            if not (words or pairs or echo_shape.search(p.text, lo, hi)):
                 continue  # nothing the segmentation could confirm: jieba is most of this check's time
             toks = [(w, s + lo, e + lo) for w, s, e in ctx.words.tokenize(p.text[lo:hi], hmm=True)]
             starts = {s: t for t in toks for s in (t[1],)}
@@ -113,8 +134,11 @@ def repeated_word(ctx: Context) -> None:
 
 # stdlib re: four times faster than `regex` on these back-references (the hot path of TX001)
 # (a lookahead: it is tried at each offset where a character recurs within six, Context.repeats())
-_H = HAN
-_CANDIDATE = rx.compile_std(rf"(?=(({_H})\2|({_H}{{2,4}})\3|({_H}{{2,4}}){_H}{{2}}\4))")
+@cache
+def _candidate() -> re.Pattern:
+    return rx.compile_std(rf"(?=(({HAN})\2|({HAN}{{2,4}})\3|({HAN}{{2,4}}){HAN}{{2}}\4))")
+
+
 _MAX_SPAN = 64  # a run of candidates is segmented in pieces: jieba's HMM is quadratic in a run
 
 
@@ -122,8 +146,9 @@ def _candidates(text: str, repeats: list[int]) -> list[tuple[int, int]]:
     """Spans worth segmenting: a doubled character or word, or a word echoed after two characters.
     Each starts where a character recurs within six (`repeats`: offsets in `text`, ascending)."""
     spans: list[list[int]] = []
+    candidate = _candidate()
     for at in repeats:
-        m = _CANDIDATE.match(text, at)
+        m = candidate.match(text, at)
         if m is None:
             continue
         start, end = at, m.end(1)
@@ -134,9 +159,11 @@ def _candidates(text: str, repeats: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans]
 
 
-# what _echo needs of the text: a word (two characters or more) again after two characters, the
-# first time at the end of a longer word (necessary only: the words are jieba's)
-_ECHO_SHAPE = rx.compile_std(r"(?s)..(..+)..\1")
+@cache
+def _echo_shape() -> re.Pattern:
+    """What _echo needs of the text: a word (two characters or more) again after two characters,
+    the first time at the end of a longer word (necessary only: the words are jieba's)."""
+    return rx.compile_std(r"(?s)..(..+)..\1")
 
 
 def _word_may_double(text: str, m, allowed, freq: Mapping[str, int]) -> bool:
@@ -286,7 +313,7 @@ def _echo(text: str, toks, freq: Mapping[str, int]) -> list[tuple[int, int, str]
     for k in range(len(words) - 2):
         a, b, c = words[k], words[k + 1], words[k + 2]
         if len(c[0]) >= 2 and len(a[0]) >= len(c[0]) + 2 and a[0].endswith(c[0]) and \
-                len(b[0]) == 2 and regex.fullmatch(r"\p{Han}+", b[0]) and freq.get(b[0]) and \
+                len(b[0]) == 2 and all_han(b[0]) and freq.get(b[0]) and \
                 b[0] not in _lists().echo_gaps and freq.get(c[0]):
             out.append((a[1], c[2], f"'{c[0]}' twice in one phrase: {a[0]}{b[0]}{c[0]}"))
     return out
@@ -304,6 +331,7 @@ def _dedupe(hits):
 
 @check("TX002")
 def duplicated_items(ctx: Context) -> None:
+    list_tail = _repeat_patterns().list_tail
     for p in ctx.body_paragraphs():
         for start, end in _list_clauses(p.text):
             items = p.text[start:end].split("、")
@@ -312,7 +340,7 @@ def duplicated_items(ctx: Context) -> None:
             for k, item in enumerate(items):
                 key = item.strip()
                 if k == len(items) - 1:
-                    key = _LIST_TAIL.split(key)[0]  # 家电等消费: the item is 家电
+                    key = list_tail.split(key)[0]  # 家电等消费: the item is 家电
                 if len(key) >= 2 and key in seen and seen[key] != k - 1:
                     lead = len(item) - len(item.lstrip())
                     ctx.warn_norm("TX002", p.start + pos + lead, p.start + pos + lead + len(key),
@@ -350,7 +378,7 @@ def _slot_repeat(items: list[str]) -> Optional[tuple[int, str, str, str]]:
     slot, middles, lengths = _slot_rules()
     for n in lengths:
         ends = [it[-n:] for it in items]
-        if any(len(e) < n or not _ALL_HAN.fullmatch(e) for e in ends):
+        if any(len(e) < n or not all_han(e) for e in ends):
             continue
         slots = [e[:slot] for e in ends]
         if len(set(slots)) != len(slots) - 1:
@@ -372,8 +400,6 @@ def _slot_rules() -> tuple[int, range, range]:
     return (t.integer("slot_chars"), range(t.integer("slot_middle_min"), t.integer("slot_middle_max") + 1),
             range(t.integer("slot_item_min"), t.integer("slot_item_max") + 1))
 
-
-_ALL_HAN = regex.compile(r"\p{Han}+")
 
 
 @lru_cache(maxsize=1024)

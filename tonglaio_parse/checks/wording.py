@@ -25,10 +25,8 @@ from .context import Context
 from .registry import check
 from . import formulas
 from .lexicon import report_terms
-from .text import in_gazetteer
+from .text import all_han, in_gazetteer
 
-_HAN = rx.compile(r"\p{Han}+")
-_TITLE = rx.compile(r"《([^《》\n]{2,30})》")
 _ANCHOR = 3  # characters at each end of a term that locate its variants
 
 
@@ -105,7 +103,7 @@ def fixed_term_slip(ctx: Context) -> None:
                     if s < lo or s + n > hi or text[s] != t[0] or text[s + n - 1] != t[-1] or s in seen:
                         continue  # an interior edit keeps both ends
                     x = text[s:s + n]
-                    if x in terms or x in variants or freq.get(x) or not _HAN.fullmatch(x):
+                    if x in terms or x in variants or freq.get(x) or not all_han(x):
                         continue
                     kind = _one_edit(x, t)
                     if not kind or (kind == "sub" and _local(x, t, local)) or _doubled(x):
@@ -179,12 +177,13 @@ def generic_title(ctx: Context) -> None:
     common = r.integer("title_word_min_freq")
     heads = tuple(r.words("generic_heads"))
     freq = ctx.words.frequencies
+    title = rx.compile(r"《([^《》\n]{2,30})》")
     for p in ctx.body_paragraphs():
         if "《" not in p.text:
             continue
-        for m in _TITLE.finditer(p.text):
+        for m in title.finditer(p.text):
             inner = m.group(1)
-            if not _HAN.fullmatch(inner) or inner.endswith(suffixes):
+            if not all_han(inner) or inner.endswith(suffixes):
                 continue
             pieces = ctx.words.cut(inner, hmm=False)
             if len(pieces) < 2 or min(map(len, pieces)) < 2 or len(set(pieces)) < len(pieces) \
@@ -273,7 +272,7 @@ def split_bound_word(ctx: Context) -> None:
             if not ((x + c) in freq or text[i - 1:i + 2] in freq or text[i - 1:i + 3] in freq):
                 hits.append((i - 2, x, left[c] + c))
     for s, x, word in sorted(hits):
-        if _HAN.fullmatch(x):
+        if all_han(x):
             ctx.warn_norm("TX008", s, s + 3,
                           f"'{text[s:s + 3]}': '{x}' stands inside '{word}', whose characters the "
                           f"reports never write apart: a stray character?")
@@ -295,7 +294,7 @@ def broken_fixed_word(ctx: Context) -> None:
         a = text[s:s + 3]
         last = contexts[a][0]
         y, z = text[s + 3], text[s + 4]
-        if not _HAN.fullmatch(y + z) or (a[-1] + y) in freq or (y + z) in freq or (a[-2:] + y) in freq:
+        if not all_han(y + z) or (a[-1] + y) in freq or (y + z) in freq or (a[-2:] + y) in freq:
             continue
         ctx.warn_norm("TX009", s, s + 4,
                       f"'{a + y}' reads like the fixed word '{a + last}' with its last character "
