@@ -76,7 +76,11 @@ def splitter():
 def pieces_of(text: str) -> tuple[list[str], list[int]]:
     """The clauses and marks of `text`, alternating (clauses at even indices), and where each starts."""
     parts = splitter().split(text)
-    return parts, [0, *accumulate(map(len, parts))]
+    return parts, _starts(parts)
+
+
+def _starts(parts: list[str]) -> list[int]:
+    return [0, *accumulate(map(len, parts))]
 
 
 def parse_formula(line: str, reports: int) -> Formula:
@@ -171,7 +175,8 @@ def near_misses(text: str, lo: int, hi: int, tab: Table) -> Iterator[Slip]:
     """Every place in text[lo:hi] where a formula of `tab` is written with one stretch replaced."""
     lim = limits()
     words = segmenter()
-    parts, offs = pieces_of(text[lo:hi])
+    parts = splitter().split(text[lo:hi])
+    offs: list[int] = []  # where each part starts: made for the first slip (most texts have none)
     pieces = parts[0::2]
     seps = parts[1::2]
     tried: set[tuple[int, int]] = set()
@@ -190,7 +195,10 @@ def near_misses(text: str, lo: int, hi: int, tab: Table) -> Iterator[Slip]:
         if first < 0 or first + len(f.pieces) > len(pieces) or (n, first) in tried:
             continue
         tried.add((n, first))
+        if f.pieces == tuple(pieces[first:first + len(f.pieces)]):
+            continue  # the formula as it is written: nothing replaced (most anchors)
         for j, (s, e, fs, fe) in _compare(pieces, seps, first, f, lim):
+            offs = offs or _starts(parts)
             base = lo + offs[2 * (first + j)]
             t = pieces[first + j]
             written, replaced = t[s:e], f.pieces[j][fs:fe]
