@@ -42,12 +42,16 @@ def all_han(s: str) -> bool:
     return _han_run().fullmatch(s) is not None
 
 
+_SAME_SENTENCE = 8  # characters of the shortest sentence TX002 finds twice in a row
+
+
 @dataclass(frozen=True)
 class _Marks:
     two_commas: re.Pattern       # two 、 in one clause (a list of three items or more)
     clause_end: re.Pattern
     up_to_last_stop: re.Pattern
     sentence: regex.Pattern      # a whole sentence
+    sentence_again: re.Pattern   # what a sentence said twice in a row needs (TX002's test of a paragraph)
     numerals: frozenset[str]
 
 
@@ -59,7 +63,7 @@ def _marks() -> _Marks:
     m = marks()
     stops = full_width(m.clause_mark + m.brackets) + m.title_marks + m.quotes + m.line_break
     ends = full_width(m.sentence_end)
-    stop = char_class(stops)
+    stop, end, in_sentence = char_class(stops), char_class(ends), char_class(ends + m.line_break, negated=True)
     return _Marks(
         # found from the 、: stdlib re finds a literal fast, where a clause-by-clause scan
         # tests every character
@@ -67,8 +71,11 @@ def _marks() -> _Marks:
         clause_end=rx.compile_std(stop),
         up_to_last_stop=rx.compile_std(f"(?s:.*){stop}"),
         # anchored at a sentence start, possessive: linear on a long line with no full stop
-        sentence=rx.compile(f"(?:^|(?<={char_class(ends + m.line_break)})){char_class(ends + m.line_break, negated=True)}++"
-                            f"{char_class(ends)}", regex.M),
+        sentence=rx.compile(f"(?:^|(?<={char_class(ends + m.line_break)})){in_sentence}++{end}", regex.M),
+        # a sentence end after the shortest sentence's characters, and the next sentence ending
+        # in the same: found from the ends alone (a fast stdlib scan), no match per sentence
+        sentence_again=rx.compile_std(f"{end}(?<=({in_sentence}{{{_SAME_SENTENCE - 1}}}{end})){end}*\\s*"
+                                      f"{in_sentence}*+{end}(?<=\\1)"),
         numerals=frozenset(numeral_chars().numeral))
 
 
@@ -331,7 +338,7 @@ def _dedupe(hits):
 
 @check("TX002")
 def duplicated_items(ctx: Context) -> None:
-    list_tail = _repeat_patterns().list_tail
+    list_tail, sentence_again = _repeat_patterns().list_tail, _marks().sentence_again
     for p in ctx.body_paragraphs():
         for start, end in _list_clauses(p.text):
             items = p.text[start:end].split("、")
@@ -347,10 +354,12 @@ def duplicated_items(ctx: Context) -> None:
                                   f"'{key}' appears twice in one list")
                 seen.setdefault(key, k)
                 pos += len(item) + 1
+        if not sentence_again.search(p.text):
+            continue
         prev = None
         for m in _marks().sentence.finditer(p.text):
             s = m.group().strip()
-            if prev and s == prev[0] and len(s) >= 8:
+            if prev and s == prev[0] and len(s) >= _SAME_SENTENCE:
                 ctx.warn_norm("TX002", p.start + m.start(), p.start + m.end(), "the same sentence twice in a row")
             prev = (s, m.start())
 
