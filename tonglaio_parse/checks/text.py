@@ -388,7 +388,7 @@ def _slot_repeat(items: list[str]) -> Optional[tuple[int, str, str, str]]:
     for n in lengths:
         ends = [it[-n:] for it in items]
         if any(len(e) < n or not all_han(e) for e in ends):
-            continue
+            break  # and so for every longer end (the lengths ascend)
         slots = [e[:slot] for e in ends]
         if len(set(slots)) != len(slots) - 1:
             continue
