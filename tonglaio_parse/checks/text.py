@@ -437,9 +437,10 @@ def _pairs() -> dict[str, tuple[str, int]]:
 
 
 @cache
-def _bracket_or_newline() -> regex.Pattern:
+def _bracket_or_newline() -> re.Pattern:
+    """A bracket or a line break: a class of characters, which the stdlib engine finds faster."""
     pairs = _pairs()
-    return rx.compile("[\n" + regex.escape("".join(pairs) + "".join(c for c, _ in pairs.values())) + "]")
+    return rx.compile_std(char_class("\n" + "".join(pairs) + "".join(c for c, _ in pairs.values())))
 
 
 @check("TX003")

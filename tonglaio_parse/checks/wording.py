@@ -44,9 +44,11 @@ def _anchors() -> dict[str, list[tuple[str, bool]]]:
 def _anchor_rx() -> re.Pattern:
     """Where an anchor stands and one of its terms is not written in place (the term itself is
     nearly every hit): one pass of the stdlib engine, which skips in C every character that
-    starts no anchor."""
-    return rx.compile_std("|".join(f"{re.escape(a[0])}(?={re.escape(a[1:])})(?:{'|'.join(map(_not_in_place, entries))})"
-                                   for a, entries in _anchors().items()))
+    starts no anchor; the anchors of one first character in one branch, tried only there."""
+    by_first: dict[str, list[str]] = {}
+    for a, entries in _anchors().items():
+        by_first.setdefault(a[0], []).append(f"(?={re.escape(a[1:])})(?:{'|'.join(map(_not_in_place, entries))})")
+    return rx.compile_std("|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items()))
 
 
 def _not_in_place(entry: tuple[str, bool]) -> str:
