@@ -16,10 +16,14 @@ from .registry import check
 from .repeats import HAN
 
 
+_LIST_ITEM_MAX = 8  # characters of the longest list item TX001 finds repeated
+
+
 @dataclass(frozen=True)
 class _RepeatPatterns:
     bracket: regex.Pattern  # 农牧(牧)事
     list_item: regex.Pattern  # 新增学位、学位2.5万个
+    list_seam: re.Pattern  # what list_item needs: the characters before a 、 again after it
     word: regex.Pattern  # 增收增收
     char: regex.Pattern  # 新建建
     list_tail: regex.Pattern  # 家电等消费
@@ -28,8 +32,13 @@ class _RepeatPatterns:
 @cache
 def _repeat_patterns() -> _RepeatPatterns:
     """TX001's and TX002's patterns, compiled on first use (not at import: start-up)."""
-    return _RepeatPatterns(rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)"), rx.compile(r"(?P<w>\p{Han}{1,8})、(?P=w)(?![\p{Han}])"),
-                    rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)"), rx.compile(r"(\p{Han})\1"), rx.compile(r"等|和|及"))
+    n = _LIST_ITEM_MAX
+    return _RepeatPatterns(
+        rx.compile(r"(?P<w>\p{Han}{1,2})\((?P=w)\)"),
+        rx.compile(rf"(?P<w>\p{{Han}}{{1,{n}}})、(?P=w)(?![\p{{Han}}])"),
+        # from the 、 (a literal the stdlib engine skips to), each width looked behind in turn
+        rx.compile_std("、(?:" + "|".join(f"(?<=(.{{{k}}})、)\\{k}" for k in range(1, n + 1)) + ")"),
+        rx.compile(r"(?P<w>\p{Han}{2,4})(?P=w)"), rx.compile(r"(\p{Han})\1"), rx.compile(r"等|和|及"))
 
 
 @cache
@@ -107,7 +116,8 @@ def repeated_word(ctx: Context) -> None:
     pat, echo_shape = _repeat_patterns(), _echo_shape()
     for p in ctx.body_paragraphs():
         hits: list[tuple[int, int, str]] = []
-        for m in pat.list_item.finditer(p.text) if "、" in p.text else ():  # 新增学位、学位2.5万个
+        listed = pat.list_item.finditer(p.text) if pat.list_seam.search(p.text) else ()
+        for m in listed:  # 新增学位、学位2.5万个
             w_end = m.start("w") + len(m.group("w"))
             if any(freq.get(p.text[k:w_end]) for k in range(max(0, m.start() - 2), m.start())):
                 continue  # 东南亚、南亚: the first is the end of a longer word, not the item repeated
