@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import glob
+import re
 
-from tonglaio_parse.checks import text as text_checks, wording
-from tonglaio_parse.checks.repeats import find_repeats
+from tonglaio_parse.checks import stranded, text as text_checks, wording
+from tonglaio_parse.checks.context import Context
+from tonglaio_parse.checks.repeats import HAN, find_repeats
+from tonglaio_parse.stages.normalize import normalize
 
 SAMPLES = ["新建建设代办办制度", "研发投入经费投入增收增收", "社会主义现代化建设社会主义市场经济体制",
            "全国人大代表大会和全国人民代表大会", "常常家家户户江屿市市长", "牛肉牛屠宰新增育规模化育肥场", ""]
@@ -37,3 +40,16 @@ def test_anchor_scan_finds_every_anchor_whose_term_is_not_in_place():
                     plain.add(pos)
                 pos = text.find(anchor, pos + 1)
         assert plain <= scanned  # the scan may keep more (a term cut by the text's start), never fewer
+
+
+def test_doubles_from_repeats_are_the_pairs_a_scan_finds():
+    han, named = re.compile(HAN), re.compile(f"[{stranded._NOT_REPEATS_HAN}]")
+    stranded_han = [chr(c) for c in range(0x3400, 0xA000)]  # stranded._H
+    assert [c for c in stranded_han if not han.fullmatch(c)] == [c for c in stranded_han if named.fullmatch(c)]
+    for text in _texts() + ["新建建设甲甲乙乙乙丙丙丙丙", "䷀䷀卦象象", "我我我们们"]:
+        ctx = Context(normalize(text), [])
+        span = ctx.body_span()
+        if span is None:
+            continue
+        scanned = [m.start() for m in stranded._double().finditer(ctx.norm.text, *span)]
+        assert list(stranded._doubles(ctx, *span)) == scanned

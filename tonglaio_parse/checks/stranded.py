@@ -11,6 +11,7 @@ TX012 a character doubled across a word boundary that strands the characters aro
 from __future__ import annotations
 
 from functools import cache
+from typing import Iterator
 
 from .. import rx
 from ..rules import numeral_chars
@@ -19,6 +20,7 @@ from .text import reduplicated
 from .registry import check
 
 _H = "\u3400-\u9fff"
+_NOT_REPEATS_HAN = "\u4dc0-\u4dff"  # the part of _H that repeats.HAN leaves out (the Yijing hexagrams)
 _FUNC = set("的了在是和与及等对为把将要并也都个中以其之而或由从向到被所这那该各每此")
 _SIDE = 6  # characters of context on each side of the pair
 
@@ -26,6 +28,26 @@ _SIDE = 6  # characters of context on each side of the pair
 @cache
 def _double():
     return rx.compile_std(rf"([{_H}])\1")
+
+
+@cache
+def _not_repeats_han():
+    return rx.compile_std(f"[{_NOT_REPEATS_HAN}]")
+
+
+def _doubles(ctx: Context, lo: int, hi: int) -> Iterator[int]:
+    """Where a character of _H is doubled in text[lo:hi] (the body), as a scan for the pairs
+    finds them (no two overlapping): picked from the Context's repeats, which hold every pair
+    when the body has no character of _H that they do not read as Han."""
+    text = ctx.norm.text
+    if _not_repeats_han().search(text, lo, hi):
+        yield from (m.start() for m in _double().finditer(text, lo, hi))
+        return
+    after = lo
+    for i in ctx.repeats():
+        if i >= after and text[i + 1] == text[i] and "\u3400" <= text[i] <= "\u9fff":
+            after = i + 2
+            yield i
 
 
 def _han_run(text: str, lo: int, hi: int, i: int) -> tuple[int, int]:
@@ -54,8 +76,7 @@ def stranded_double(ctx: Context) -> None:
     words = ctx.words
     freq = words.frequencies
     numerals = _numerals()
-    for m in _double().finditer(text, lo, hi):
-        i = m.start()
+    for i in _doubles(ctx, lo, hi):
         x = text[i]
         if x in numerals or i - 2 < lo or i + 4 > hi:
             continue
