@@ -18,7 +18,7 @@ left standing (和广大团体 for 和各人民团体). A level's own name (县�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Iterator, Optional
@@ -277,8 +277,14 @@ def _cuts_a_term(t: str, s: int, e: int, f: str, fs: int, fe: int, words) -> boo
     (和各人民团体 -> 和广大团体: 人民团体 cut, 团体 left), where a template's other word would
     replace whole words (退役军人 -> 残疾人)."""
     def crossing(text: str, at: int) -> bool:
-        return any(a < at < b for _, a, b in words.tokenize(text, hmm=False))
+        return any(a < at < b for a, b in _word_spans(words, text))
     return (crossing(f, fs) or crossing(f, fe)) and not (crossing(t, s) or crossing(t, e))
+
+
+@lru_cache(maxsize=4096)
+def _word_spans(words, text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word of `text` (no HMM): a formula's clause is segmented once."""
+    return tuple((a, b) for _, a, b in words.tokenize(text, hmm=False))
 
 
 def _local(written: str, replaced: str, lim: Limits) -> bool:

@@ -50,12 +50,13 @@ def garbled(ctx: Context) -> None:
     lim = _limits()
     numerals = lim["numerals"]
     text = ctx.norm.text
+    not_han = _not_han()
     done = -1  # one finding per phrase
     for i in ctx.repeats():  # a character recurring within six
         if i < done or text[i] in numerals:
             continue
         j = text.index(text[i], i + 1)
-        if _not_han().search(text, i, j + 1):
+        if not_han.search(text, i, j + 1):
             continue  # a character outside this check's Han between
         d = j - i
         if d == 1:
