@@ -204,8 +204,9 @@ def stray_full_stop(ctx: Context) -> None:
     r = _rules()
     verbs = r.words("bare_predicates")
     pattern = _stop_rx("|".join(verbs), r.integer("bare_predicate_lookback"))
+    stop_before_figure = _stop_before_figure("|".join(verbs))
     for p in ctx.body_paragraphs():
-        if "。" not in p.text:
+        if not stop_before_figure.search(p.text):
             continue
         for m in pattern.finditer(p.text):
             s, e = p.start + m.start("stop"), p.start + m.end()
@@ -215,6 +216,9 @@ def stray_full_stop(ctx: Context) -> None:
                           f"a comma typed as a full stop?")
 
 
+_FIGURE = "[约近超逾]?[0-9]"  # a figure after a bare predicate, perhaps approximate (达到约1600)
+
+
 @cache
 def _stop_rx(verbs: str, lookback: int):
     """。 after a clause ending in a figure, then predicate + Arabic figure (达到1600万千瓦): the
@@ -222,7 +226,14 @@ def _stop_rx(verbs: str, lookback: int):
     m = marks()
     in_clause = char_class(string.digits + full_width(m.clause_mark + m.enumeration_comma) + m.line_break, negated=True)
     return rx.compile(rf"(?P<before>[0-9][0-9.]*[%％]?{in_clause}{{0,{lookback}}})"
-                      rf"(?P<stop>{regex.escape(m.full_stop)})(?P<after>(?P<verb>{verbs})[约近超逾]?[0-9][0-9.]*[%％]?\p{{Han}}{{0,3}})")
+                      rf"(?P<stop>{regex.escape(m.full_stop)})(?P<after>(?P<verb>{verbs}){_FIGURE}[0-9.]*[%％]?\p{{Han}}{{0,3}})")
+
+
+@cache
+def _stop_before_figure(verbs: str) -> re.Pattern:
+    """What _stop_rx needs after the full stop, found from the stop (a literal the stdlib engine
+    skips to): a paragraph without it is not scanned."""
+    return rx.compile_std(f"{re.escape(marks().full_stop)}(?:{verbs}){_FIGURE}")
 
 
 @cache
