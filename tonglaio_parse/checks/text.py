@@ -420,7 +420,6 @@ def _slot_rules() -> tuple[int, range, range]:
             range(t.integer("slot_item_min"), t.integer("slot_item_max") + 1))
 
 
-
 @lru_cache(maxsize=1024)
 def _list_clauses(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each clause with two or more 、 (of a paragraph: TX002 and TX014 ask)."""
