@@ -9,9 +9,8 @@ is narrowed to the clause, where the comma and colon end it too.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cache
-
-import regex
 
 from .. import rx
 from ..rules import char_class, full_width, line_separators, marks
@@ -22,10 +21,11 @@ _BLANK = " \t\r\u3000\xa0"
 
 
 @cache
-def _ends(clause: bool) -> regex.Pattern:
+def _ends(clause: bool) -> re.Pattern:
+    """A class of characters, which the standard library's engine scans three times faster."""
     m = marks()
     chars = m.sentence_end_or_semicolon + (m.comma + m.colon if clause else "")
-    return rx.compile(char_class(full_width(chars) + m.line_break + line_separators()))
+    return rx.compile_std(char_class(full_width(chars) + m.line_break + line_separators()))
 
 
 class Sentences:
