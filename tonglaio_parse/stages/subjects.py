@@ -118,11 +118,17 @@ def compound_parts(head: str) -> Optional[list[str]]:
 
 
 def ends_with_verb(phrase: str) -> bool:
-    """Does a direction verb end the phrase (…累计下降)?"""
+    """Does a direction verb end the phrase (…累计下降)? (A verb of the last six characters.)"""
     lx = lexicon()
-    masked = lx.masked.sub(lambda m: "□" * len(m.group()), phrase.rstrip()[-10:])  # the tail is enough
-    return any(m.end() == len(masked) for m in lx.verbs.finditer(masked, max(0, len(masked) - 6),
-                                                                    overlapped=True))
+    tail = phrase.rstrip()[-10:]  # the tail is enough
+    if not tail.endswith(_short_verbs()):
+        return False  # masking nouns (增加值) only takes verbs away
+    return lx.masked.sub(lambda m: "□" * len(m.group()), tail).endswith(_short_verbs())
+
+
+@cache
+def _short_verbs() -> tuple[str, ...]:
+    return tuple(v for v in lexicon().verb_direction if len(v) <= 6)
 
 
 def verb_direction(phrase: str) -> Optional[str]:
