@@ -9,6 +9,7 @@ Only the clause left of a number and the few words right of it are cut with jieb
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Optional
@@ -46,9 +47,10 @@ def direction_verbs() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Lexicon:
-    verbs: regex.Pattern            # every direction verb, longest first
+    # (alternations of words: the standard library's engine searches them three times faster)
+    verbs: re.Pattern               # every direction verb, longest first
     verb_direction: dict[str, str]  # verb -> increase / decrease / level
-    masked: regex.Pattern           # nouns that contain a verb (增加值, 增长点)
+    masked: re.Pattern              # nouns that contain a verb (增加值, 增长点)
     leading: frozenset[str]         # tokens stripped from the start of a subject
     trailing: frozenset[str]        # tokens stripped from the end of a subject
     right_object: regex.Pattern     # 数 + 对象: the words after a count
@@ -73,9 +75,9 @@ def lexicon() -> Lexicon:
     counted = char_class(nc.one_to_nine + nc.two + nc.ten + nc.hundred)  # 和 + another number
     stop = rx.compile(alternation(s.words("right_stops")) + rf"|{char_class(_JOINERS)}(?=\d|{counted})")
     return Lexicon(
-        verbs=rx.compile(alternation(verb_direction)),
+        verbs=rx.compile_std(alternation(verb_direction)),
         verb_direction=verb_direction,
-        masked=rx.compile(alternation(s.words("masked"))),
+        masked=rx.compile_std(alternation(s.words("masked"))),
         leading=frozenset(s.words("leading")) | frozenset(verb_direction),
         trailing=frozenset(s.words("trailing")) | frozenset(verb_direction),
         right_object=right,
