@@ -168,6 +168,13 @@ def _arabic_years(text: str) -> str:
     return _year_in_words().sub(arabic, text)
 
 
+@lru_cache(maxsize=1)
+def _arabic_document(text: str) -> str:
+    """_arabic_years of a whole report, which find_year (of a report shorter than its rules'
+    reach) and then TimeMarks ask for."""
+    return _arabic_years(text)
+
+
 class _YearRule(NamedTuple):
     """One [[document_year]] rule; its pattern is compiled when a text first needs it (the
     rules are tried in order until one finds the year: most texts need the first few)."""
@@ -191,7 +198,7 @@ class YearFound(NamedTuple):
 def find_year(text: str, path: Optional[str] = None) -> YearFound:
     """The report's year from its own words, else from the file name (a guess, and so named)."""
     doc, _, _, _ = _rules()
-    head = _arabic_years(text[:max(rule.within for rule in doc)])
+    head = _arabic_document(text[:max(rule.within for rule in doc)])
     for rule in doc:
         m = compile_rule(rule.source_pattern, rule.where).search(head, 0, rule.within)
         if m is None:
@@ -259,7 +266,7 @@ class TimeMarks:
     def __init__(self, text: str, year: Optional[int]):
         self.text = text
         self.year = year
-        self.arabic = _arabic_years(text)
+        self.arabic = _arabic_document(text)
         self.marks = list(_marks(self.arabic, year))
         self.starts = [m[0] for m in self.marks]
 
