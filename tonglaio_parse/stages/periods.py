@@ -269,6 +269,7 @@ class TimeMarks:
         self.arabic = _arabic_document(text)
         self.marks = list(_marks(self.arabic, year))
         self.starts = [m[0] for m in self.marks]
+        self._last_said: tuple = (None, None)  # (pos, plan_part) -> _said_before's answer
 
     def _between(self, lo: int, hi: int):
         a = bisect.bisect_left(self.starts, lo)
@@ -279,9 +280,8 @@ class TimeMarks:
                  part_start: int = 0) -> tuple[Optional[Period], Optional[Period]]:
         """The periods time words name (a) in the figure's sentence or paragraph and (b) in its
         section headings; None for none, or for a word like 全年 whose year depends on status."""
-        para_start, _, sent_start = self._bounds(pos)
-        found = self._sentence(sent_start, pos) or self._paragraph(para_start, sent_start, pos, plan_part) or \
-            self._list_lead(para_start, False)
+        (para_start, _, _), found = self._said_before(pos, plan_part)
+        found = found or self._list_lead(para_start, False)
         near = found[-1][2] if found and found[-1][2] is not _CURRENT else None
         marks = _heading_marks(heading, self.year) if heading and not found else []
         head = marks[-1][2] if marks and marks[-1][2] is not _CURRENT else None
@@ -293,6 +293,17 @@ class TimeMarks:
                     if m[3] and m[2] is not _CURRENT]
             head = said[-1][2] if said else None
         return near, head
+
+    def _said_before(self, pos: int, plan_part: bool) -> tuple[tuple[int, int, int], list]:
+        """The figure's bounds and the time words before it in its sentence, else in its
+        paragraph; explicit() and then period_for() ask for one figure's, so the last is kept."""
+        key = (pos, plan_part)
+        if self._last_said[0] != key:
+            bounds = self._bounds(pos)
+            para_start, _, sent_start = bounds
+            found = self._sentence(sent_start, pos) or self._paragraph(para_start, sent_start, pos, plan_part)
+            self._last_said = (key, (bounds, found))
+        return self._last_said[1]
 
     def _bounds(self, pos: int) -> tuple[int, int, int]:
         text = self.text
@@ -397,10 +408,8 @@ class TimeMarks:
 
     def _period_for(self, pos: int, status: str, heading: str = "", span: bool = False,
                     plan_part: bool = False) -> Optional[Period]:
-        para_start, para_end, sent_start = self._bounds(pos)
-        found = self._sentence(sent_start, pos) or \
-            self._paragraph(para_start, sent_start, pos, plan_part) or \
-            self._list_lead(para_start, span) or self._heading_for(heading, status, span)
+        (para_start, para_end, _), found = self._said_before(pos, plan_part)
+        found = found or self._list_lead(para_start, span) or self._heading_for(heading, status, span)
         if found:
             near = found[-1] if not span or _multi(found[-1]) else next((m for m in found[-2:] if _multi(m)), found[-1])
             return self._resolve(near[2], status)
