@@ -269,12 +269,13 @@ class TimeMarks:
         self.arabic = _arabic_document(text)
         self.marks = list(_marks(self.arabic, year))
         self.starts = [m[0] for m in self.marks]
+        self.ends = [m[1] for m in self.marks]  # ascending too: the words do not overlap
         self._last_said: tuple = (None, None)  # (pos, plan_part) -> _said_before's answer
 
     def _between(self, lo: int, hi: int):
         a = bisect.bisect_left(self.starts, lo)
-        b = bisect.bisect_left(self.starts, hi)
-        return [m for m in self.marks[a:b] if m[1] <= hi]
+        b = min(bisect.bisect_left(self.starts, hi), bisect.bisect_right(self.ends, hi))
+        return self.marks[a:b]
 
     def explicit(self, pos: int, heading: str = "", plan_part: bool = False,
                  part_start: int = 0) -> tuple[Optional[Period], Optional[Period]]:

@@ -37,11 +37,15 @@ class Sentences:
 
     def _find(self, clause: bool) -> list[int]:
         breaks = set(marks().line_break + line_separators())
+        text = self.text
         bounds = [0]
-        for m in _ends(clause).finditer(self.text):
+        add = bounds.append
+        for m in _ends(clause).finditer(text):
             k = m.start()
-            bounds.extend((k, k + 1) if self.text[k] in breaks else (k + 1,))
-        bounds.append(len(self.text))
+            if text[k] in breaks:
+                add(k)
+            add(k + 1)
+        add(len(text))
         return bounds
 
     def around(self, start: int, end: int) -> Span:
