@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
+from functools import cache
 from typing import Any, Iterable, Optional
 
 SCHEMA_ID = "tonglaio-parse/report/1"
@@ -86,7 +87,14 @@ def _coerce(record: Any, **kinds: type) -> None:
     for name, kind in kinds.items():
         value = getattr(record, name)
         if value is not None and type(value) is not kind:
-            object.__setattr__(record, name, kind(value))
+            member = _members(kind).get(value) if isinstance(value, str) else None
+            object.__setattr__(record, name, member if member is not None else kind(value))
+
+
+@cache
+def _members(kind: type) -> dict[str, Any]:
+    """Value -> member of an enum (a dict look-up: calling the enum costs ten times more)."""
+    return {m.value: m for m in kind}
 
 
 @dataclass(frozen=True, slots=True)
