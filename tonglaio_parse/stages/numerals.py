@@ -141,7 +141,7 @@ def _qual_alt(table: dict[str, Any], not_after: dict[str, str],
         if only_before is not None and word in only_before:
             p += f"(?={'|'.join([_NOT_HAN, *map(regex.escape, only_before[word])])})"
         return p
-    return alternation(table, item=qualifier)
+    return _units.led_alternation(table, item=qualifier)
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def _numeral_classes() -> tuple[str, str, str, str]:
     两 not right after a digit (二两 is a weight)."""
     num = numerals()
     excl_words = [w for w in _units.unit_table() if w[0] in num.chars]
-    excl = alternation(excl_words) or "(?!)"
+    excl = _units.led_alternation(excl_words) if excl_words else "(?!)"
     risky = {w[0] for w in excl_words}
     two = "".join(c for c, v in num.digits.items() if v == 2 and c not in numeral_chars().digit)  # 两兩
     plain_cn = "".join(ch for ch in num.chars if ch not in risky and ch not in two)
@@ -192,7 +192,7 @@ def _pieces(loose: bool) -> _Pieces:
     year_ahead = rf"(?:[0-9](?:{sep}?+[0-9]){{3}}|{digit}{{2,4}}){sep}?+年"
     range_mark = "|".join("—{1,2}+" if m == "—" else regex.escape(m) for m in _RANGE_MARKS)
     rsep = rf"{sep}?+(?:{range_mark}){sep}?+(?!{year_ahead})"
-    return _Pieces(sep, numx, unit, alternation(num.fractions), rsep)
+    return _Pieces(sep, numx, unit, _units.led_alternation(num.fractions), rsep)
 
 
 def _more_unit(p: _Pieces, more: str, unit: str) -> str:
@@ -243,7 +243,7 @@ def _marked() -> str:
     quote = rf"(?P<quote>“\s*+{not_quoted}{{1,30}}+\s*+”|《[^《》\n]{{1,60}}+》|「[^「」\n]{{1,30}}+」|‘[^‘’\n]{{1,30}}+’)"
     heading = (rf"(?P<head>(?<=(?:^|\n){_WS}*+)(?:十?{digit}|[0-9]{{1,2}})(?=[、.](?![0-9]))"
                rf"|\((?:{char_class(nc.one_to_nine + nc.ten)}{{1,3}}|[0-9]{{1,2}})\))")
-    words = rf"(?P<word>(?<!第)(?:{alternation(tables().words)})(?!之))"
+    words = rf"(?P<word>(?<!第){_units.led_alternation(tables().words)}(?!之))"
     return f"{quote}|{heading}|{words}"
 
 

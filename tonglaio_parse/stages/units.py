@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ..cache import cache_path, read_own, write_atomically
 from ..errors import RuleError
 from ..model import Dimension
-from ..rules import alternation, data_path, table
+from ..rules import alternation, char_class, data_path, table
 
 __all__ = ["DIMENSIONS", "UnitInfo", "unit_table", "infer_table", "registry", "normalize",
-           "check_tables", "dimension_of", "unit_pattern"]
+           "check_tables", "dimension_of", "unit_pattern", "led_alternation"]
 
 DIMENSIONS = tuple(Dimension)  # the schema's classes (model.Dimension)
 
@@ -51,7 +51,16 @@ def unit_pattern() -> str:
         if info.after:
             p += rf"(?=[^\p{{Han}}]|$|{alternation(info.after)})"
         return p
-    return alternation(units, item=limited)
+    return led_alternation(units, item=limited)
+
+
+def led_alternation(words, item: Optional[Callable[[str], str]] = None) -> str:
+    """alternation() behind a lookahead for the words' first characters: regex tests that
+    in one step, where an alternation that is optional or in a group is tried word by word."""
+    if not words:
+        return alternation(words, item=item)
+    first = char_class("".join(sorted({w[0] for w in words})))
+    return f"(?={first})(?:{alternation(words, item=item)})"
 
 
 def _raw_table() -> dict[str, Any]:
