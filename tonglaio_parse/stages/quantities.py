@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache, lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Optional
 
 import regex
@@ -23,7 +23,7 @@ import regex
 from .. import rx
 from ..rules import char_class, marks, numeral_chars
 from . import units as _units
-from ..model import Measure, Quantity
+from ..model import Dimension, Measure, Qualifier, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling, spacing_ok
 from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, Scanned, context, numeral_run,
                        scan, scan_at, shared_unit, span, tables)
@@ -34,6 +34,10 @@ _RETRY = object()
 _RETRIES = ((True, False), (False, True), (False, False))  # (loose, ranges) of the retries
 _ASCII_ALNUM = rx.compile("[0-9A-Za-z]")
 _FRACTION_UNIT = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
+# the enum members by value, handed to Measure as they are: its coercion of a string costs more
+# than the rest of the record (an unknown value is handed as the string, for Measure to reject)
+_DIMENSION = {d.value: d for d in Dimension}
+_QUALIFIER = {q.value: q for q in Qualifier}
 
 
 @cache
@@ -88,13 +92,21 @@ class _G(NamedTuple):
     u2: Optional[str]
 
 
+class _Layout(NamedTuple):
+    """Where a scanner's groups are: the getter of _G's fields from its groups(), n1's index."""
+    getter: Any
+    n1: int
+    u1: int
+
+
 @lru_cache(maxsize=8)
-def _getter(pattern: regex.Pattern) -> Any:
-    return itemgetter(*(pattern.groupindex[name] - 1 for name in _G._fields[:-2]))
+def _layout(pattern: regex.Pattern) -> _Layout:
+    index = pattern.groupindex  # regex builds this dict anew at each access
+    return _Layout(itemgetter(*(index[name] - 1 for name in _G._fields[:-2])), index["n1"], index["u1"])
 
 
 def _groups(m: Scanned) -> _G:
-    head = _getter(m.head.re)(m.head.groups())
+    head = _layout(m.head.re).getter(m.head.groups())
     if m.tail is None:
         return _G(*head, None, None)
     tail = m.tail.groupdict()
@@ -102,7 +114,7 @@ def _groups(m: Scanned) -> _G:
 
 
 def _n1_end(m: Scanned) -> int:
-    return m.head.end(m.head.re.groupindex["n1"])
+    return m.head.end(_layout(m.head.re).n1)
 
 
 def _core_end(m: Scanned, g: _G) -> int:
@@ -111,7 +123,7 @@ def _core_end(m: Scanned, g: _G) -> int:
         return m.tail.end("u2")
     if g.n2 is not None:
         return m.tail.end("n2")
-    return m.head.end(m.head.re.groupindex["u1"]) if g.u1 is not None else _n1_end(m)
+    return m.head.end(_layout(m.head.re).u1) if g.u1 is not None else _n1_end(m)
 
 
 def _classify(text: str, m: Scanned) -> Any:
@@ -194,7 +206,8 @@ def _classify_token(text: str, m: Scanned, g: _G) -> Any:
     fvalue = float(value)
     norm_value, norm_unit = _units.normalize(fvalue, unit)
     measure = Measure(value=fvalue, value_high=None if value_high is None else float(value_high), unit=unit,
-                      dimension=dim, normalized_value=norm_value, normalized_unit=norm_unit, qualifier=qualifier)
+                      dimension=_DIMENSION.get(dim, dim), normalized_value=norm_value,
+                      normalized_unit=norm_unit, qualifier=_QUALIFIER.get(qualifier, qualifier))
     q = Quantity(start=m.start, end=m.end, measure=measure, unit_inferred=inferred)
     reason = f"{dim}: {_fmt(value)}{'-' + _fmt(value_high) if value_high is not None else ''} {unit}"
     return span(text, m.start, m.end, "quantity", reason.strip()), q, m.end
@@ -238,7 +251,7 @@ def _analyse(text: str) -> tuple[tuple[NumeralSpan, ...], tuple[Quantity, ...]]:
         if res is None:
             pos = m.end
         elif res is _RETRY:
-            head, n1 = m.head, m.head.re.groupindex["n1"]
+            head, n1 = m.head, _layout(m.head.re).n1
             s = head.start(n1) if head.group(n1) else m.start
             e = max(head.end(n1) if head.group(n1) else m.end, s + 1)
             spans.append(span(text, s, e, "number", "not a well-formed number"))
@@ -263,8 +276,11 @@ def _fill(text: str, spans: tuple[NumeralSpan, ...]) -> list[NumeralSpan]:
         out.append(sp)
         prev = max(prev, sp.end)
     out.extend(_leftover(text, *r.span()) for r in finditer(text, prev))
-    out.sort(key=lambda sp: (sp.start, sp.end))
+    out.sort(key=_START_END)
     return out
+
+
+_START_END = attrgetter("start", "end")
 
 
 def _leftover(text: str, s: int, e: int) -> NumeralSpan:
