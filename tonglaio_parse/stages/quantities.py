@@ -268,16 +268,31 @@ def _fill(text: str, spans: tuple[NumeralSpan, ...]) -> list[NumeralSpan]:
     """Add a span for every numeral character that no rule claimed (千 of 每千瓦时, 百分点):
     the runs of numerals in the gaps between the claimed spans."""
     out: list[NumeralSpan] = []
-    finditer = numeral_run().finditer
-    prev = 0
+    runs = [r.span() for r in numeral_run().finditer(text)]
+    prev = first = 0  # runs[first:] are the runs that end after prev
     for sp in spans:
         if sp.start > prev:
-            out.extend(_leftover(text, *r.span()) for r in finditer(text, prev, sp.start))
+            first = _gap_runs(text, runs, first, prev, sp.start, out)
         out.append(sp)
         prev = max(prev, sp.end)
-    out.extend(_leftover(text, *r.span()) for r in finditer(text, prev))
+    _gap_runs(text, runs, first, prev, len(text), out)
     out.sort(key=_START_END)
     return out
+
+
+def _gap_runs(text: str, runs: list[tuple[int, int]], first: int, lo: int, hi: int,
+              out: list[NumeralSpan]) -> int:
+    """Append a leftover for each part within [lo, hi) of the runs of the whole text (what a
+    search of the gap alone finds); the index of the first run that ends after lo."""
+    n = len(runs)
+    while first < n and runs[first][1] <= lo:
+        first += 1
+    i = first
+    while i < n and runs[i][0] < hi:
+        s, e = runs[i]
+        out.append(_leftover(text, max(s, lo), min(e, hi)))
+        i += 1
+    return first
 
 
 _START_END = attrgetter("start", "end")
