@@ -35,6 +35,7 @@ _PLAIN = rx.compile(r"[0-9]++(?:\.[0-9]++)?+|[0-9]{1,3}(?:,[0-9]{3})++(?:\.[0-9]
 # Arabic digits with blanks between them (a PDF's letter-spacing, a space for a thousands mark)
 _SPACED = rx.compile(r"[0-9]++(?:[ \t\u00a0\u3000]++[0-9]++)++")
 _GAP = rx.compile(r"[ \t\u00a0\u3000]++")
+_BLANKS = frozenset(" \t\u00a0\u3000")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def parse_decimal(s: str) -> Decimal:
 def spacing_ok(s: str) -> bool:
     """Digits set apart are one number when every digit stands alone (7 4 7 7 2, letter-spaced)
     or the groups after the first have three digits (1 234 567); 表1  2025年 is two numbers."""
-    if not any(c in s for c in " \t\u00a0\u3000"):
+    if _BLANKS.isdisjoint(s):
         return True
     for m in _SPACED.finditer(s.translate(_fold_table())):
         groups = _GAP.split(m.group())

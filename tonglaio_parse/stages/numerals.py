@@ -457,25 +457,24 @@ def _year_like(clean: str, is_cn: bool, value: Decimal) -> bool:
 def _other(text: str, start: int, core_end: int, n1: str, value: Decimal, pre: Optional[str],
            is_cn: bool, clean: str, unit: str) -> Any:
     big = not _big_chars().isdisjoint(clean)
-    has_more = "多" in n1 or "余" in n1
-
-    def out(kind: str, reason: str):
-        return span(text, start, core_end, kind, reason), None, core_end
-
     if unit in ("年", "") and not big and _year_like(clean, is_cn, value):
-        return out("year", "year (2025年, 二〇三五年)")
-    if text.startswith("级", core_end):
-        return out("grade", "class by size (万吨级, 2000亿级, 近千亿级)")
-    if unit:
+        kind, reason = "year", "year (2025年, 二〇三五年)"
+    elif text.startswith("级", core_end):
+        kind, reason = "grade", "class by size (万吨级, 2000亿级, 近千亿级)"
+    elif unit:
+        if not is_cn:
+            return None
         dim = _units.dimension_of(unit)
-        if is_cn and dim == "count" and value <= 10 and not has_more and not big:
-            return out("word", "small count in words (两个工程, 一批), not a statistic")
-        if is_cn and dim == "duration":
-            return out("period", "span of time in words (五年来, 三年行动)")
-        return None
-    mag_only = not clean.startswith("十") and _magnitude_chars().issuperset(clean)
-    if big and not (mag_only and not pre):
+        if dim == "count" and value <= 10 and not ("多" in n1 or "余" in n1) and not big:
+            kind, reason = "word", "small count in words (两个工程, 一批), not a statistic"
+        elif dim == "duration":
+            kind, reason = "period", "span of time in words (五年来, 三年行动)"
+        else:
+            return None
+    elif big and not (not pre and not clean.startswith("十") and _magnitude_chars().issuperset(clean)):
         return None  # 1240万 / 六亿: a quantity without a unit word
-    if is_cn:
-        return out("word", "numeral in words without a unit")
-    return out("number", "number without unit or magnitude")
+    elif is_cn:
+        kind, reason = "word", "numeral in words without a unit"
+    else:
+        kind, reason = "number", "number without unit or magnitude"
+    return span(text, start, core_end, kind, reason), None, core_end

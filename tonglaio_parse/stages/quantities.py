@@ -117,13 +117,13 @@ def _n1_end(m: Scanned) -> int:
     return m.head.end(_layout(m.head.re).n1)
 
 
-def _core_end(m: Scanned, g: _G) -> int:
+def _core_end(m: Scanned, g: _G, n1_end: int) -> int:
     """Where the number ends with its unit, the range's second number and unit included."""
     if g.u2 is not None:
         return m.tail.end("u2")
     if g.n2 is not None:
         return m.tail.end("n2")
-    return m.head.end(_layout(m.head.re).u1) if g.u1 is not None else _n1_end(m)
+    return m.head.end(_layout(m.head.re).u1) if g.u1 is not None else n1_end
 
 
 def _classify(text: str, m: Scanned) -> Any:
@@ -184,7 +184,7 @@ def _classify_token(text: str, m: Scanned, g: _G) -> Any:
             if not unit and text[n1_end:n1_end + 1] in SHARED_START \
                     and (sh := shared_unit().match(text, n1_end)):
                 unit = sh.group("u")  # 分别提高4.2和0.7个百分点: the unit written once for both
-            core_end = _core_end(m, g)
+            core_end = _core_end(m, g, n1_end)
             other = context(text, core_start, n1_end, core_end, n1, value, pre, unit)
             if other is not None:
                 return other
