@@ -301,7 +301,7 @@ def _with_tail(text: str, head: regex.Match, loose: bool) -> Scanned:
     end = head.end()
     # most numbers have neither a range mark nor a space right after them: no tail to try
     if text[end:end + 1] not in RANGE_START:
-        return _scanned(head)
+        return Scanned(head, None, head.start(), end)
     n1, rn, post, fw = _group_indexes(head.re)
     # a number (6%, 百分之五; not 三分之一, 1/3) with no qualifier after it yet
     if head.start(n1) < 0 or head.start(rn) >= 0 or head.start(post) >= 0:
