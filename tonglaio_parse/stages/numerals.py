@@ -25,7 +25,8 @@ from . import units as _units
 from .numbers import numerals
 
 __all__ = ["KINDS", "NumeralSpan", "Tables", "tables", "scanner", "range_tail", "Scanned", "scan",
-           "scan_at", "match_starts", "context", "numeral_run", "shared_unit", "SHARED_START", "span"]
+           "scan_at", "match_starts", "context", "denoised", "numeral_run", "shared_unit",
+           "SHARED_START", "span"]
 
 KINDS = ("quantity", "year", "date", "period", "plan", "meeting", "name", "ordinal", "grade",
          "slogan", "heading", "word", "number", "threshold", "streak", "record", "structure", "step")
@@ -402,6 +403,12 @@ def _magnitude_chars() -> frozenset[str]:
     return frozenset(numerals().magnitudes)
 
 
+def denoised(numeral: str) -> str:
+    """A number as the scanner matched it without its blanks and 多/余: a test of the characters
+    spares the substitution (the scanner lets no other blank into a number)."""
+    return numeral if _NOISE_CHARS.isdisjoint(numeral) else NOISE.sub("", numeral)
+
+
 def _skip_ws(text: str, pos: int) -> int:
     return _WS_RUN.match(text, pos).end() if pos < len(text) and text[pos].isspace() else pos
 
@@ -411,7 +418,7 @@ def context(text: str, start: int, n1_end: int, core_end: int, n1: str, value: D
     """A non-quantity reading of the number text[start:n1_end] (with its unit up to core_end),
     as (span, None, resume position); None when it is a measured quantity."""
     is_cn = _ASCII_DIGITS.isdisjoint(n1)
-    clean = n1 if _NOISE_CHARS.isdisjoint(n1) else NOISE.sub("", n1)
+    clean = denoised(n1)
     tab = tables()
     after = _skip_ws(text, n1_end)
     after_unit = _skip_ws(text, core_end) if core_end != n1_end else None

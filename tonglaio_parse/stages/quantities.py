@@ -25,8 +25,8 @@ from ..rules import char_class, marks, numeral_chars
 from . import units as _units
 from ..model import Dimension, Measure, Qualifier, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling, spacing_ok
-from .numerals import (KINDS, NOISE, PLAN, SHARED_START, NumeralSpan, Scanned, context, numeral_run,
-                       scan, scan_at, shared_unit, span, tables)
+from .numerals import (KINDS, PLAN, SHARED_START, NumeralSpan, Scanned, context, denoised,
+                       numeral_run, scan, scan_at, shared_unit, span, tables)
 
 __all__ = ["NumeralSpan", "KINDS", "find_quantities", "classify_numerals"]
 
@@ -59,7 +59,7 @@ def _value(raw: str) -> tuple[Decimal, Optional[Decimal]]:
     """Value (and high end for 两三 / 三四 pairs) of a number as matched, 多/余/spaces removed."""
     if not spacing_ok(raw):
         raise ValueError(f"not one number: {raw!r} (digits set apart as no number writes them)")
-    clean = NOISE.sub("", raw).replace("·", ".")
+    clean = denoised(raw).replace("·", ".")
     try:
         return parse_decimal(clean), None
     except ValueError:
@@ -167,7 +167,7 @@ def _classify_token(text: str, m: Scanned, g: _G) -> Any:
             if g.n2 is not None:
                 value_high = _value(g.n2)[0]
         except ValueError:
-            clean = NOISE.sub("", n1 or "")
+            clean = denoised(n1 or "")
             e = _n1_end(m)
             if PLAN.fullmatch(clean):
                 return span(text, core_start, e, "plan", "five-year plan (十四五)"), None, e
