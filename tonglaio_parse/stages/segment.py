@@ -52,13 +52,11 @@ def jieba_seconds() -> float:
 
 def _words(text: str, hmm: bool, offsets: bool = False) -> list:
     tok = tokenizer()
-    if not _clock:
-        return list(tok.tokenize(text, HMM=hmm)) if offsets else tok.lcut(text, HMM=hmm)
-    t = time.perf_counter()
-    try:
-        return list(tok.tokenize(text, HMM=hmm)) if offsets else tok.lcut(text, HMM=hmm)
-    finally:
-        _clock[0] += time.perf_counter() - t
+    started = time.perf_counter() if _clock else None
+    words = list(tok.tokenize(text, HMM=hmm)) if offsets else tok.lcut(text, HMM=hmm)
+    if started is not None:
+        _clock[0] += time.perf_counter() - started
+    return words
 
 
 class Segmenter:
