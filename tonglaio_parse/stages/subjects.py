@@ -180,7 +180,7 @@ def _strip_tokens(phrase: str) -> str:
     starts, ends = _strippable_ends()
     if not phrase.startswith(starts) and not phrase.endswith(ends) and phrase.split() == [phrase]:
         return phrase  # no token at either end can be stripped, and none is a space: no cut needed
-    tokens = [t for t in _words(phrase) if t.strip()]
+    tokens = [t for t in _cut_once(phrase) if t.strip()]
     i, j = 0, len(tokens)
     while i < j and (tokens[i] in lx.leading or tokens[i] in edge or tokens[i] in "()"):
         i += 1
@@ -200,7 +200,7 @@ def _strippable_ends() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4096)
-def _words(phrase: str) -> tuple[str, ...]:
+def _cut_once(phrase: str) -> tuple[str, ...]:
     """jieba's words of a phrase; a list's last item is cut again for each item before it."""
     return tuple(cut(phrase))
 
@@ -290,7 +290,7 @@ def _complete(item: str, last: str) -> Optional[str]:
         head = next((h for h in heads if last.startswith(h) and h != item), None)
         if head and len(last) > len(head):
             return item + last[len(head):]
-    toks = _words(item)
+    toks = _cut_once(item)
     tail = toks[-1] if toks else item
     k = last.rfind(tail)
     if k != -1:
@@ -298,7 +298,7 @@ def _complete(item: str, last: str) -> Optional[str]:
     n = len(item)
     if n < len(last):  # parallel items of one length: 基本养老、基本医疗|保险参保率
         bounds, pos = set(), 0
-        for t in _words(last):
+        for t in _cut_once(last):
             pos += len(t)
             bounds.add(pos)
         if n in bounds or item[0] == last[0] or n <= 2:
