@@ -94,7 +94,7 @@ class Meaning:
 @dataclass(frozen=True)
 class _Rules:
     canonical: dict[str, dict[str, str]]  # wording -> {growth/level/decrease/ratio: id}
-    wordings: regex.Pattern               # every wording, longest first
+    wordings: re.Pattern                  # every wording, longest first
     target: regex.Pattern
     actual: regex.Pattern
     strong_target_words: tuple[str, ...]
@@ -116,10 +116,19 @@ class _Rules:
         return rx.compile(alternation(self.strong_target_words))
 
 
+def _wordings(words) -> re.Pattern:
+    """Every wording, longest first, for the standard library's engine. The class of their first
+    characters is looked ahead: the lookbehind of a whole-token wording (M2) keeps either engine
+    from skipping to a possible start by itself, and most subjects hold no wording (four times
+    faster than `regex` without it)."""
+    first = char_class("".join(w[0] for w in words))
+    return rx.compile_std(f"(?={first})(?:{alternation(words, item=_whole_token)})")
+
+
 def _whole_token(w: str) -> str:
     """A wording that starts or ends with a Latin letter or digit matches only as a whole token
     (M2 is not the M2 of PM2.5, CPI not of CPIX)."""
-    p = regex.escape(w)
+    p = re.escape(w)
     if w[0].isascii() and w[0].isalnum():
         p = r"(?<![A-Za-z0-9])" + p
     if w[-1].isascii() and w[-1].isalnum():
@@ -152,7 +161,7 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
         raise RuleError(f"{sub.name('not_share')}: every word must contain share_mark")
     return _Rules(
         canonical=canon,
-        wordings=rx.compile(alternation(canon, item=_whole_token)),
+        wordings=_wordings(canon),
         target=rx.compile(alternation(st.words("target"))),
         actual=rx.compile(alternation(st.words("actual"))),
         strong_target_words=tuple(st.words("strong_target")),
@@ -525,8 +534,11 @@ _MAX_KNOWN = 20000
 
 def _canonical_id(subject: str, direction: Optional[str], dimension: str, r: _Rules) -> Optional[str]:
     # at each start the longest wording (alternation is longest first); the one ending last wins
-    found = [(m.end(), len(m.group()), r.canonical[m.group()])
-             for m in r.wordings.finditer(subject, overlapped=True)]
+    found = []
+    m = r.wordings.search(subject)
+    while m is not None:
+        found.append((m.end(), len(m.group()), r.canonical[m.group()]))
+        m = r.wordings.search(subject, m.start() + 1)
     if not found:
         return None
     found.sort(key=lambda f: (-f[0], -f[1]))
