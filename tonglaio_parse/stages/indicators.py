@@ -206,20 +206,21 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
               extra_canon=()) -> list[Meaning]:
     """Give every quantity its meaning(s): subject, canonical id, direction, status, period."""
     r = rules(extra_canon)
+    bounds = _bounds()
+    # where each figure's sentence and clause start: for reading it and for its status
+    sentences = [_last_end(bounds.sentence, text, q.start) for q in quantities]
+    clauses = [_last_end(bounds.clause, text, q.start) for q in quantities]
     reads: list[list[_Read]] = [[] for _ in quantities]
     i = 0
     while i < len(quantities):
-        i = _read_from(text, quantities, i, reads, r)
+        i = _read_from(text, quantities, i, reads, r, sentences[i], clauses[i])
     out: list[Meaning] = []
     marks = periods.TimeMarks(text, year)
-    bounds = _bounds()
-    for q, rs in zip(quantities, reads):
-        sent_start = _last_end(bounds.sentence, text, q.start)
+    for q, rs, sent_start, clause_start in zip(quantities, reads, sentences, clauses):
         heading = parts.heading_of(q.start)
         part = parts.part_kind(q.start)
         part_start = parts.part_start(q.start)
         # in a plan part, a target's frame (把…控制在) keeps the past of earlier sentences out
-        clause_start = _last_end(bounds.clause, text, q.start)
         clause = text[clause_start:q.start]
         # a target's frame and bound (把…控制在3.5%左右; 控制在 may be in the quantity's own span),
         # unlike a result told in a plan part (居民消费价格涨幅控制在3.3%)
@@ -245,7 +246,7 @@ def interpret(text: str, quantities: list[Quantity], parts: Parts, year: Optiona
                     base = p.start - 1 if status == "actual" else (year - 1 if year else None)
                 p, st = (Period(base, base) if base is not None else None), "actual"
             elif p and p.end > p.start and status == "actual" and canon in r.annual_level \
-                    and not periods.is_span_figure(text[_last_end(bounds.clause, text, q.start):q.start]):
+                    and not periods.is_span_figure(clause):
                 # 五年来 … 国内生产总值从54万亿元增加到82.7万亿元: the level of its last year
                 p = Period(p.end, p.end)
             elif p and p.end > p.start and canon in r.cumulative and rd.direction != "decrease" and \
@@ -264,15 +265,15 @@ def _from_year(arabic: str, sent_start: int, pos: int) -> Optional[int]:
     return int(m.group("year")) if m else None
 
 
-def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]], r: _Rules) -> int:
-    """Read quantity i (and the values of its 分别 list); return the next index to read."""
+def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]], r: _Rules,
+               sent_start: int, clause_start: int) -> int:
+    """Read quantity i (and the values of its 分别 list), whose sentence starts at sent_start and
+    clause at clause_start; return the next index to read."""
     q = qs[i]
     prev = reads[i - 1][-1] if i and reads[i - 1] else None
     prev_q = qs[i - 1] if i else None
-    bounds = _bounds()
-    sent_start = _last_end(bounds.sentence, text, q.start)
     same_sentence = prev_q is not None and prev_q.end >= sent_start
-    seg_start = _last_end(bounds.clause, text, q.start)
+    seg_start = clause_start
     if same_sentence:
         seg_start = max(seg_start, prev_q.end)
     phrase = text[seg_start:q.start]
@@ -289,11 +290,12 @@ def _read_from(text: str, qs: list[Quantity], i: int, reads: list[list[_Read]], 
 
     head, after = subjects.split_respectively(phrase)
     if head is not None:
-        return _respectively(text, qs, i, reads, head, subjects.verb_direction(after) or direction, lead)
+        return _respectively(text, qs, i, reads, head, subjects.verb_direction(after) or direction, lead,
+                             sent_start)
     group = _joined(text, qs, i)
     if len(group) > 1:  # 城镇…和农村…实际增长14.1%和11.4% / …元,…元,实际增长8.4%和8%
         names = subjects.split_subjects(bare, len(group)) if bare else \
-            _earlier_subjects(reads, qs, i, len(group), text) if q.dimension in _RATE else None
+            _earlier_subjects(reads, qs, i, len(group), sent_start) if q.dimension in _RATE else None
         if names and len(names) == len(group):
             for k, name in zip(group, names):
                 reads[k] = [_Read(name, direction, lead)]
@@ -392,9 +394,8 @@ def _joined(text: str, qs: list[Quantity], i: int) -> list[int]:
     return group
 
 
-def _earlier_subjects(reads, qs, i: int, n: int, text: str) -> Optional[list[str]]:
-    """The last n subjects of figures earlier in the sentence, in order."""
-    sent_start = _last_end(_bounds().sentence, text, qs[i].start)
+def _earlier_subjects(reads, qs, i: int, n: int, sent_start: int) -> Optional[list[str]]:
+    """The last n subjects of figures earlier in the sentence (which starts at sent_start), in order."""
     names: list[str] = []
     k = i - 1
     while k >= 0 and qs[k].start >= sent_start and len(names) < n:
@@ -405,12 +406,12 @@ def _earlier_subjects(reads, qs, i: int, n: int, text: str) -> Optional[list[str
     return names if len(names) == n else None
 
 
-def _respectively(text, qs, i, reads, head: str, direction: str, lead) -> int:
+def _respectively(text, qs, i, reads, head: str, direction: str, lead, sent_start: int) -> int:
     """A、B、C分别 X、Y、Z -> one subject per value; 城乡…分别 X和Y -> 城镇 X, 农村 Y;
     …X元,…Y元,分别增长P%和Q% -> the subjects of the sentence's earlier figures."""
     group = _joined(text, qs, i)
     names = subjects.split_subjects(head, len(group)) if subjects.clean(head) else \
-        _earlier_subjects(reads, qs, i, len(group), text)
+        _earlier_subjects(reads, qs, i, len(group), sent_start)
     if names and len(names) == len(group):
         for k, name in zip(group, names):
             reads[k] = [_Read(name, direction, lead)]
