@@ -93,15 +93,17 @@ class Meaning:
 
 @dataclass(frozen=True)
 class _Rules:
+    # (the lists of words are alternations for the standard library's engine: it searches them
+    # up to twice as fast as `regex`)
     canonical: dict[str, dict[str, str]]  # wording -> {growth/level/decrease/ratio: id}
     wordings: re.Pattern                  # every wording, longest first
-    target: regex.Pattern
-    actual: regex.Pattern
+    target: re.Pattern
+    actual: re.Pattern
     strong_target_words: tuple[str, ...]
-    target_frame: regex.Pattern
-    not_cues: regex.Pattern
-    review_titles: regex.Pattern
-    plan_titles: regex.Pattern
+    target_frame: re.Pattern
+    not_cues: re.Pattern
+    review_titles: re.Pattern
+    plan_titles: re.Pattern
     ratio_words: tuple[str, ...]
     share_mark: str
     not_share: tuple[str, ...]
@@ -111,9 +113,9 @@ class _Rules:
     known: dict = field(default_factory=dict, compare=False)  # (subject, direction, dimension) -> id
 
     @cached_property
-    def strong_target(self) -> regex.Pattern:
+    def strong_target(self) -> re.Pattern:
         """A target even in a review part (力争, 确保 …): compiled when first needed."""
-        return rx.compile(alternation(self.strong_target_words))
+        return rx.compile_std(alternation(self.strong_target_words))
 
 
 def _wordings(words) -> re.Pattern:
@@ -162,13 +164,13 @@ def rules(extra: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()) -> _R
     return _Rules(
         canonical=canon,
         wordings=_wordings(canon),
-        target=rx.compile(alternation(st.words("target"))),
-        actual=rx.compile(alternation(st.words("actual"))),
+        target=rx.compile_std(alternation(st.words("target"))),
+        actual=rx.compile_std(alternation(st.words("actual"))),
         strong_target_words=tuple(st.words("strong_target")),
-        target_frame=rx.compile(alternation(st.words("target_frames"))),
-        not_cues=rx.compile(alternation(st.words("not_cues"))),
-        review_titles=rx.compile(alternation(st.words("review_titles"))),
-        plan_titles=rx.compile(alternation(st.words("plan_titles"))),
+        target_frame=rx.compile_std(alternation(st.words("target_frames"))),
+        not_cues=rx.compile_std(alternation(st.words("not_cues"))),
+        review_titles=rx.compile_std(alternation(st.words("review_titles"))),
+        plan_titles=rx.compile_std(alternation(st.words("plan_titles"))),
         ratio_words=tuple(sub.words("ratio_words")),
         share_mark=share_mark,
         not_share=tuple(sub.words("not_share")),

@@ -95,13 +95,13 @@ def _sentence_only() -> frozenset[str]:
 
 
 @cache
-def _span_words() -> regex.Pattern:
-    return rx.compile(alternation(entries("periods.toml").words("span_words")))
+def _span_words() -> _re.Pattern:
+    return rx.compile_std(alternation(entries("periods.toml").words("span_words")))
 
 
 @cache
-def _average_words() -> regex.Pattern:
-    return rx.compile(alternation(entries("periods.toml").words("average_words")))
+def _average_words() -> _re.Pattern:
+    return rx.compile_std(alternation(entries("periods.toml").words("average_words")))
 
 
 def is_average(clause: str) -> bool:
@@ -130,8 +130,8 @@ def base_value_period(text: str, pos: int) -> Optional[Period]:
 
 
 @cache
-def _not_span_words() -> regex.Pattern:
-    return rx.compile(alternation(entries("periods.toml").words("not_span_words")))
+def _not_span_words() -> _re.Pattern:
+    return rx.compile_std(alternation(entries("periods.toml").words("not_span_words")))
 
 
 def is_span_figure(clause: str) -> bool:

@@ -55,7 +55,7 @@ class Lexicon:
     trailing: frozenset[str]        # tokens stripped from the end of a subject
     right_object: regex.Pattern     # 数 + 对象: the words after a count
     right_stop: regex.Pattern       # …where the object ends (a verb, 和 + another number)
-    respectively: regex.Pattern     # 分别 / 依次
+    respectively: re.Pattern        # 分别 / 依次
     not_objects: frozenset[str]     # 新台阶, 大关 … after a figure but not what it counts
     edge: str                       # joiners and punctuation stripped from a subject's ends
     back_references: tuple[str, ...]  # 总量, 总额 …: the subject of the figure before, again
@@ -82,7 +82,7 @@ def lexicon() -> Lexicon:
         trailing=frozenset(s.words("trailing")) | frozenset(verb_direction),
         right_object=right,
         right_stop=stop,
-        respectively=rx.compile(alternation(s.words("respectively"))),
+        respectively=rx.compile_std(alternation(s.words("respectively"))),
         not_objects=frozenset(s.words("not_objects")),
         edge=" \t" + m.enumeration_comma + m.comma + _JOINERS + m.colon + m.semicolon + m.list_dash,
         back_references=tuple(s.words("back_references")),
