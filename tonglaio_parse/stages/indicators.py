@@ -19,10 +19,10 @@ from . import periods, subjects
 from ..model import Period, Quantity
 from ..rules import RuleError, alternation, char_class, entries, marks
 
-_JOINER = rx.compile(r"[、,]?(?:和|及|与|以及|、|,)")
+_JOINER = rx.compile_std(r"[、,]?(?:和|及|与|以及|、|,)")
 _HAN = rx.compile(r"\p{Han}")
 _HAN_RUN = rx.compile(r"\p{Han}+")
-_FROM = rx.compile(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
+_FROM = rx.compile_std(r"(?:从|由)(?:(?:19|20)\d\d年的?|[上去前]年的?)?(?:不到|不足|约)?$")
 _RATE = {"percent", "percentage_point", "ratio", "multiple"}
 _TARGET_BOUNDS = {"approx", "at_most", "at_least", "range"}
 # dimensions whose figure may be followed by its object: 14条断头路, 200万千瓦储能装备规模

@@ -35,9 +35,9 @@ _SINCE = rx.compile(r"以来|来")
 _CURRENT = "current"
 _CLAUSE_ONLY = 0  # the `strong` of a time word that dates only its own clause (falsy: not strong)
 # a comparison base right before a growth figure: 比2002年增长 / 较1980年提高 / 同2010年相比
-_BASE_YEAR = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
+_BASE_YEAR = rx.compile_std(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年")
 # …or the base of a whole sentence: 2005年与2000年相比,国内生产总值增长57.3%
-_SENTENCE_BASE = rx.compile(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
+_SENTENCE_BASE = rx.compile_std(r"(?:比|较|同|与)(?P<year>(?:19|20)\d\d)年(?:相比|比较)")
 # how far back a span figure looks for the span its section names (这五年, … in a paragraph before)
 _SECTION_LOOKBACK = 8000
 _MAX_TITLE = 40  # a line this short that ends without a mark is a title, not a cut sentence

@@ -27,10 +27,10 @@ _QUOTES = "“”\"‘’"
 
 
 @cache
-def _year_edges() -> regex.Pattern:
+def _year_edges() -> re.Pattern:
     """A year at either end is the figure's period, not its subject: 1997年国内生产总值, 产量比1954."""
     year = rf"(?:[0-9]{{4}}|{char_class(numeral_chars().year_digit)}{{4}})"
-    return rx.compile(rf"^{year}年度?+|(?:比|由|从|较|同|与)?{year}年?$")
+    return rx.compile_std(rf"^{year}年度?+|(?:比|由|从|较|同|与)?{year}年?$")
 
 
 @cache
