@@ -221,14 +221,16 @@ def scanner(loose: bool) -> regex.Pattern:
     # a qualifier after the number; one that starts like a range (none yet) is range_tail()'s
     post_words = {w: k for w, k in tab.qual_after.items() if w[0] not in _RANGE_MARKS}
     post = _qual_alt(post_words, tab.not_after, tab.only_before)
-    # 百分之十 and 4.5万 share one copy of the number pattern: each copy is a sixth of the compile
+    # 百分之十 and 4.5万 share one copy of the number pattern: each copy is a sixth of the compile;
+    # the denominator of 三分之一 calls n1's (?&n1: the same pattern, backtracking as a copy would;
+    # n1 keeps its own match)
     token = rf"""
         (?:(?P<pre>{pre}){p.sep}?+)?
         (?:
             (?P<sn>[0-9]++(?:\.[0-9]++)?+)/(?P<sd>[0-9]++)(?![0-9./])  # 1/3
           | 翻了?+(?P<fan>{char_class(nc.one_to_nine + nc.two)}|[0-9])番      # 翻两番 = x4
           | (?P<fw>{p.fracw})?(?P<n1>{p.numx})                        # 百分之十二点五, 千分之三
-            (?(fw)|(?: 分之(?P<rn>{p.numx})                           # 三分之一 (n1 = 3)
+            (?(fw)|(?: 分之(?P<rn>(?&n1))                               # 三分之一 (n1 = 3)
                      | {_more_unit(p, 'm1', 'u1')}                     # 4.5万 / 七亿七千多万 / 5000余件
             ))
         )
