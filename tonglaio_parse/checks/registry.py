@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
 from .. import rx
 from ..rules import RuleError, entries
-
-if TYPE_CHECKING:  # context imports this module
-    from .context import Context
 
 CODE = r"^[A-Z]{2,3}[0-9]{3}$"
 NAME = r"^[a-z]+(?:-[a-z]+)*$"
@@ -76,7 +73,7 @@ def disabled_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tu
     return tuple(sorted(set(rule_table()) - keep))
 
 
-Check = Callable[["Context"], None]
+Check = Callable[..., None]  # called with a checks.context.Context (which imports this module)
 _CHECKS: list[tuple[tuple[str, ...], Check]] = []
 
 
