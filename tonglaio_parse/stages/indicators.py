@@ -119,20 +119,20 @@ class _Rules:
 
 
 def _wordings(words) -> re.Pattern:
-    """Every wording, longest first, for the standard library's engine. The class of their first
-    characters is looked ahead: the lookbehind of a whole-token wording (M2) keeps either engine
-    from skipping to a possible start by itself, and most subjects hold no wording (four times
-    faster than `regex` without it)."""
-    first = char_class("".join(w[0] for w in words))
-    return rx.compile_std(f"(?={first})(?:{alternation(words, item=_whole_token)})")
+    """Every wording, longest first, for the standard library's engine: it compiles the
+    alternation in a third of regex's time and, every alternative starting with a literal
+    (_whole_token), skips in C to where a wording can start."""
+    return rx.compile_std(alternation(words, item=_whole_token))
 
 
 def _whole_token(w: str) -> str:
     """A wording that starts or ends with a Latin letter or digit matches only as a whole token
-    (M2 is not the M2 of PM2.5, CPI not of CPIX)."""
+    (M2 is not the M2 of PM2.5, CPI not of CPIX). The test before it follows its first letter
+    (C(?<![A-Za-z0-9]C)PI), so that the alternative still starts with a literal."""
     p = re.escape(w)
     if w[0].isascii() and w[0].isalnum():
-        p = r"(?<![A-Za-z0-9])" + p
+        first = re.escape(w[0])
+        p = rf"{first}(?<![A-Za-z0-9]{first}){re.escape(w[1:])}"
     if w[-1].isascii() and w[-1].isalnum():
         p += r"(?![A-Za-z0-9]|\.[0-9])"
     return p
