@@ -186,7 +186,10 @@ def _pieces(loose: bool) -> _Pieces:
     sep = rf"(?:{_SPACE_AHEAD}(?:{_WS}{{1,3}}+|{_WS}*+(?:\r?\n{_WS}*+){{1,2}}+))" if loose else "(?!)"
     unit = _units.unit_pattern()
     cn1, cn, mag, digit = _numeral_classes()
-    atom = (rf"(?:[0-9]++|{cn}|,(?=[0-9]{{3}}(?![0-9]))|\.(?={sep}?+[0-9])"
+    # the characters an atom starts with, tested first: where the number ends, one test
+    # instead of each alternative failing in turn
+    atom_start = char_class("0123456789" + num.chars + ",.·" + "".join(num.decimal))
+    atom = (rf"(?={atom_start})(?:[0-9]++|{cn}|,(?=[0-9]{{3}}(?![0-9]))|\.(?={sep}?+[0-9])"
             rf"|·(?=[0-9]++{sep}?+(?:%|‰|个百分点|倍))|[{''.join(num.decimal)}](?={digit}))")
     body = rf"(?:[0-9]|{cn1})(?:{sep}?+{atom})*+"
     numx = rf"{body}(?:{sep}?+[多余](?:{sep}?+{mag})++)?+"
