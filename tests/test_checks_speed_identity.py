@@ -36,10 +36,17 @@ def test_anchor_scan_finds_every_anchor_whose_term_is_not_in_place():
             pos = text.find(anchor)
             while pos >= 0:
                 if any(not text.startswith(t, pos if at_start else pos + wording._ANCHOR - len(t))
-                       for t, at_start in entries if (at_start or pos + wording._ANCHOR - len(t) >= 0)):
+                       and any(_ends_kept(text, pos if at_start else pos + wording._ANCHOR - n, n, t)
+                               for n in wording._lengths(t))
+                       for t, at_start in entries):
                     plain.add(pos)
                 pos = text.find(anchor, pos + 1)
         assert plain <= scanned  # the scan may keep more (a term cut by the text's start), never fewer
+
+
+def _ends_kept(text: str, s: int, n: int, term: str) -> bool:
+    """text[s:s + n] starts and ends as the term does (what fixed_term_slip tests of a variant)."""
+    return 0 <= s and s + n <= len(text) and text[s] == term[0] and text[s + n - 1] == term[-1]
 
 
 def test_doubles_from_repeats_are_the_pairs_a_scan_finds():

@@ -51,11 +51,21 @@ def _anchor_rx() -> re.Pattern:
     return rx.compile_std("|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items()))
 
 
+def _lengths(term: str) -> tuple[int, int, int]:
+    """The lengths of what is one interior edit from the term."""
+    return len(term), len(term) + 1, len(term) - 1
+
+
 def _not_in_place(entry: tuple[str, bool]) -> str:
     """After an anchor's first character: the term is not written there (at its start: the rest
-    does not follow; at its end: the term's front does not precede)."""
+    does not follow; at its end: the term's front does not precede), and the term's other end
+    stands where one edit puts it (a variant one character shorter, as long, or longer)."""
     t, at_start = entry
-    return f"(?!{re.escape(t[1:])})" if at_start else f"(?<!{re.escape(t[:-_ANCHOR + 1])})"
+    if at_start:  # its last character n - 2 after this one
+        last = "|".join(f"(?=(?s:.){{{n - 2}}}{re.escape(t[-1])})" for n in _lengths(t))
+        return f"(?!{re.escape(t[1:])})(?:{last})"
+    first = "|".join(f"(?<={re.escape(t[0])}(?s:.){{{n - _ANCHOR}}})" for n in _lengths(t))
+    return f"(?<!{re.escape(t[:-_ANCHOR + 1])})(?:{first})"
 
 
 @cache
@@ -92,7 +102,7 @@ def fixed_term_slip(ctx: Context) -> None:
     text, lo, hi, freq = scope
     seen: set[int] = set()
     found: dict[str, list[int]] = {}  # anchor -> its offsets where a term is not in place
-    for m in _anchor_rx().finditer(text):
+    for m in _anchor_rx().finditer(text, lo, hi):
         found.setdefault(text[m.start():m.start() + _ANCHOR], []).append(m.start())
     for anchor, entries in anchors.items():
         for pos in found.get(anchor, ()):
@@ -100,7 +110,7 @@ def fixed_term_slip(ctx: Context) -> None:
                 first = pos if at_start else pos + _ANCHOR - len(t)
                 if text.startswith(t, first):
                     continue  # the term itself: nearly every hit
-                for n in (len(t), len(t) + 1, len(t) - 1):
+                for n in _lengths(t):
                     s = pos if at_start else pos + _ANCHOR - n
                     if s < lo or s + n > hi or text[s] != t[0] or text[s + n - 1] != t[-1] or s in seen:
                         continue  # an interior edit keeps both ends
