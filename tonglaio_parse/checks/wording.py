@@ -46,8 +46,8 @@ def _anchor_rx() -> re.Pattern:
     nearly every hit): one pass of the stdlib engine, which skips in C every character that
     starts no anchor; the anchors of one first character in one branch, tried only there."""
     by_first: dict[str, list[str]] = {}
-    for a, entries in _anchors().items():
-        by_first.setdefault(a[0], []).append(f"(?={re.escape(a[1:])})(?:{'|'.join(map(_not_in_place, entries))})")
+    for a, terms in _anchors().items():
+        by_first.setdefault(a[0], []).append(f"(?={re.escape(a[1:])})(?:{'|'.join(map(_not_in_place, terms))})")
     return rx.compile_std("|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in by_first.items()))
 
 
@@ -104,9 +104,9 @@ def fixed_term_slip(ctx: Context) -> None:
     found: dict[str, list[int]] = {}  # anchor -> its offsets where a term is not in place
     for m in _anchor_rx().finditer(text, lo, hi):
         found.setdefault(text[m.start():m.start() + _ANCHOR], []).append(m.start())
-    for anchor, entries in anchors.items():
+    for anchor, located in anchors.items():
         for pos in found.get(anchor, ()):
-            for t, at_start in entries:
+            for t, at_start in located:
                 first = pos if at_start else pos + _ANCHOR - len(t)
                 if text.startswith(t, first):
                     continue  # the term itself: nearly every hit

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Optional
 import regex
 
 from .. import rx
-from ..rules import RuleError, alternation, char_class, compile_rule, entries, marks, numeral_chars
+from ..rules import RuleError, char_class, compile_rule, entries, marks, numeral_chars
 
 from . import units as _units
 from .numbers import numerals
