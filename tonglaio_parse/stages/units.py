@@ -13,6 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Callable, Optional
 
+import regex
+
 from ..cache import cache_path, read_own, write_atomically
 from ..errors import RuleError
 from ..model import Dimension
@@ -40,8 +42,6 @@ class UnitInfo:
 @cache
 def unit_pattern() -> str:
     """Regex source matching one written unit word, longest first, with its context limits."""
-    import regex
-
     units = unit_table()
 
     def limited(word: str) -> str:
@@ -64,8 +64,6 @@ def led_alternation(words, item: Optional[Callable[[str], str]] = None) -> str:
     the plain alternation."""
     if not words:
         return alternation(words, item=item)
-    import regex
-
     piece = item or regex.escape
     by_first: dict[str, list[str]] = {}
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
@@ -89,8 +87,6 @@ def led_alternation(words, item: Optional[Callable[[str], str]] = None) -> str:
 
 def _branch(node: dict) -> str:
     """The alternatives below a node of the tree: its children, then the word ending there."""
-    import regex
-
     alts = [regex.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
     if "" in node:
         alts.append(node[""])
