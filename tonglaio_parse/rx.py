@@ -8,10 +8,11 @@ patterns when the stage first runs, not at import, and by keeping patterns small
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import regex
 
-__all__ = ["compile", "compile_std"]
+__all__ = ["compile", "compile_std", "up_to_last"]
 
 _memo: dict[tuple, object] = {}
 
@@ -30,3 +31,11 @@ def compile_std(pattern: str, flags: int = 0) -> re.Pattern:
     if found is None:
         found = _memo.setdefault(key, re.compile(pattern, flags))
     return found  # type: ignore[return-value]
+
+
+@cache
+def up_to_last(class_pattern: str) -> re.Pattern:
+    """Everything up to the last character of a class, matched from a window's start to a
+    position: the end of the last mark before it. The standard library's engine backs off from
+    the end faster than `regex` searches backwards."""
+    return compile_std(f"(?s:.*){class_pattern}")

@@ -78,7 +78,7 @@ def _marks() -> _Marks:
         # tests every character
         two_commas=rx.compile_std(f"、{char_class(stops + m.enumeration_comma, negated=True)}*、"),
         clause_end=rx.compile_std(stop),
-        up_to_last_stop=rx.compile_std(f"(?s:.*){stop}"),
+        up_to_last_stop=rx.up_to_last(stop),
         # anchored at a sentence start, possessive: linear on a long line with no full stop
         sentence=rx.compile(f"(?:^|(?<={char_class(ends + m.line_break)})){in_sentence}++{end}", regex.M),
         # a sentence end after the shortest sentence's characters, and the next sentence ending

@@ -460,15 +460,8 @@ def _last_end(marks: regex.Pattern, text: str, pos: int, window: int = 300) -> i
     """End of the last mark (a character of `marks`) in the `window` characters before pos, or
     the window's start: one search backwards from pos."""
     lo = max(0, pos - window)
-    m = _up_to_last(marks.pattern).match(text, lo, pos)
+    m = rx.up_to_last(marks.pattern).match(text, lo, pos)
     return m.end() if m else lo
-
-
-@cache
-def _up_to_last(class_pattern: str) -> re.Pattern:
-    """Everything up to the last character of a class: the standard library's engine backs off
-    from the end faster than `regex` searches backwards."""
-    return rx.compile_std(f"(?s:.*){class_pattern}")
 
 
 def _status(before: str, part: Optional[str], r: _Rules, near: Optional[Period] = None,

@@ -63,15 +63,12 @@ def _base_gap() -> regex.Pattern:
 
 @cache
 def _up_to_clause_mark() -> _re.Pattern:
-    """Up to the last clause mark (matched from a window's start: the standard library's engine
-    backs off from the end faster than `regex` searches backwards)."""
-    return rx.compile_std(f"(?s:.*){char_class(_clause_mark())}")
+    return rx.up_to_last(char_class(_clause_mark()))
 
 
 @cache
 def _up_to_sentence_end() -> _re.Pattern:
-    """Up to the last sentence end (matched as _up_to_clause_mark is)."""
-    return rx.compile_std(f"(?s:.*){char_class(marks().sentence_end_or_semicolon)}")
+    return rx.up_to_last(char_class(marks().sentence_end_or_semicolon))
 
 
 @cache

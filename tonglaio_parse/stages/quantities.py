@@ -23,7 +23,7 @@ import regex
 from .. import rx
 from ..rules import char_class, marks, numeral_chars
 from . import units as _units
-from ..model import Dimension, Measure, Qualifier, Quantity
+from ..model import Measure, Quantity
 from .numbers import MAX_CHARS, parse_decimal, parse_doubling, spacing_ok
 from .numerals import (KINDS, PLAN, SHARED_START, NumeralSpan, Scanned, context, denoised,
                        numeral_run, scan, scan_at, shared_unit, span, tables)
@@ -34,10 +34,6 @@ _RETRY = object()
 _RETRIES = ((True, False), (False, True), (False, False))  # (loose, ranges) of the retries
 _ASCII_ALNUM = rx.compile("[0-9A-Za-z]")
 _FRACTION_UNIT = {"百分之": "%", "千分之": "‰", "万分之": "‱"}
-# the enum members by value, handed to Measure as they are: its coercion of a string costs more
-# than the rest of the record (an unknown value is handed as the string, for Measure to reject)
-_DIMENSION = {d.value: d for d in Dimension}
-_QUALIFIER = {q.value: q for q in Qualifier}
 
 
 @cache
@@ -206,8 +202,7 @@ def _classify_token(text: str, m: Scanned, g: _G) -> Any:
     fvalue = float(value)
     norm_value, norm_unit = _units.normalize(fvalue, unit)
     measure = Measure(value=fvalue, value_high=None if value_high is None else float(value_high), unit=unit,
-                      dimension=_DIMENSION.get(dim, dim), normalized_value=norm_value,
-                      normalized_unit=norm_unit, qualifier=_QUALIFIER.get(qualifier, qualifier))
+                      dimension=dim, normalized_value=norm_value, normalized_unit=norm_unit, qualifier=qualifier)
     q = Quantity(start=m.start, end=m.end, measure=measure, unit_inferred=inferred)
     reason = f"{dim}: {_fmt(value)}{'-' + _fmt(value_high) if value_high is not None else ''} {unit}"
     return span(text, m.start, m.end, "quantity", reason.strip()), q, m.end
